@@ -1,0 +1,52 @@
+using System.Linq.Expressions;
+using Fupin.Web.Features.Accounts;
+using Fupin.Web.Features.Audit;
+using Fupin.Web.Features.Households;
+using Fupin.Web.Features.Regions;
+using Fupin.Web.Rules;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fupin.Web.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser user)
+    : IdentityDbContext<AppUser>(options)
+{
+    public CurrentUser User { get; } = user;
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<VillageGroup> VillageGroups => Set<VillageGroup>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    // Read by the query filters on every query, per context instance: the scope of the acting user as
+    // an inclusive code range. No user means a range that no digit code falls in.
+    private string ScopeLow => User.ScopePrefix is { } p ? RegionCodes.Range(p).Low : "~";
+    private string ScopeHigh => User.ScopePrefix is { } p ? RegionCodes.Range(p).High : "~";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        builder.Entity<Region>().HasQueryFilter(InScope<Region>(r => r.Code));
+        builder.Entity<VillageGroup>().HasQueryFilter(InScope<VillageGroup>(g => g.RegionCode));
+        builder.Entity<Household>().HasQueryFilter(InScope<Household>(h => h.RegionCode));
+        builder.Entity<Member>().HasQueryFilter(InScope<Member>(m => m.RegionCode));
+    }
+
+    /// <summary>code BETWEEN low AND high, written so EF turns it into an index range on both providers.</summary>
+    private Expression<Func<T, bool>> InScope<T>(Expression<Func<T, string>> code)
+    {
+        var x = code.Parameters[0];
+        var self = Expression.Constant(this);
+        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+        var low = Expression.Call(compare, code.Body, Expression.Property(self, nameof(ScopeLow)));
+        var high = Expression.Call(compare, code.Body, Expression.Property(self, nameof(ScopeHigh)));
+        var body = Expression.AndAlso(
+            Expression.GreaterThanOrEqual(low, Expression.Constant(0)),
+            Expression.LessThanOrEqual(high, Expression.Constant(0)));
+        return Expression.Lambda<Func<T, bool>>(body, x);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Data.Common;
+using System.Reflection;
+using System.Runtime.Loader;
+using Fupin.Web.Features.Audit;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Fupin.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Chooses and configures the database from configuration (Database:Provider, ConnectionStrings:Fupin).</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrations = "Fupin.Migrations.Sqlite";
+    public const string PostgresMigrations = "Fupin.Migrations.Postgres";
+
+    public sealed record Settings(DatabaseProvider Provider, string ConnectionString);
+
+    public static Settings Read(IConfiguration config, string contentRoot)
+    {
+        var providerText = config["Database:Provider"] ?? nameof(DatabaseProvider.Sqlite);
+        if (!Enum.TryParse<DatabaseProvider>(providerText, ignoreCase: true, out var provider))
+        {
+            throw new InvalidOperationException($"Database:Provider 只能是 Sqlite 或 Postgres，当前为 \"{providerText}\"。");
+        }
+        var connection = config.GetConnectionString("Fupin");
+        if (provider == DatabaseProvider.Postgres)
+        {
+            if (string.IsNullOrWhiteSpace(connection))
+            {
+                throw new InvalidOperationException("使用 PostgreSQL 时必须配置连接字符串 ConnectionStrings:Fupin（环境变量 ConnectionStrings__Fupin）。");
+            }
+            return new Settings(provider, connection);
+        }
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            var folder = DataFolder(config, contentRoot);
+            Directory.CreateDirectory(folder);
+            connection = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "fupin.db") }.ToString();
+        }
+        return new Settings(provider, connection);
+    }
+
+    /// <summary>Where the SQLite file and the Data Protection keys live (Data:Folder, default "data").</summary>
+    public static string DataFolder(IConfiguration config, string contentRoot) =>
+        Path.GetFullPath(Path.Combine(contentRoot, config["Data:Folder"] ?? "data"));
+
+    public static void Configure(DbContextOptionsBuilder options, Settings settings)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
+                options.AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(PostgresMigrations));
+                break;
+        }
+    }
+
+    public static IHostApplicationBuilder AddFupinDatabase(this IHostApplicationBuilder builder)
+    {
+        var settings = Read(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSingleton(settings);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddScoped<CurrentUser>();
+        // Scoped factory: a context made for a Blazor circuit or a request sees that user's CurrentUser.
+        builder.Services.AddDbContextFactory<AppDbContext>((sp, o) =>
+        {
+            Configure(o, sp.GetRequiredService<Settings>());
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+        }, ServiceLifetime.Scoped);
+        LoadMigrationAssemblies();
+        return builder;
+    }
+
+    /// <summary>
+    /// The migration assemblies reference this one, so they are not in its dependency list; they are
+    /// copied beside it by the build (see Fupin.Web.csproj) and resolved from there by name.
+    /// </summary>
+    private static void LoadMigrationAssemblies()
+    {
+        AssemblyLoadContext.Default.Resolving += (context, name) =>
+        {
+            if (name.Name is not (SqliteMigrations or PostgresMigrations))
+            {
+                return null;
+            }
+            var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
+            return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
+        };
+    }
+
+    /// <summary>Applies pending migrations. SQLite runs in WAL mode (a property of the file, set once).</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var assemblyName = db.Database.IsSqlite() ? SqliteMigrations : PostgresMigrations;
+        try
+        {
+            Assembly.Load(assemblyName);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new InvalidOperationException($"找不到数据库迁移程序集 {assemblyName}.dll，请先完整构建解决方案。", e);
+        }
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            return;
+        }
+        await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>Durability and concurrency settings that SQLite keeps per connection.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+        private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = Sql;
+            cmd.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = Sql;
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Fupin.Web.Features.Accounts;
+
+public sealed class AppUser : IdentityUser
+{
+    /// <summary>The 12-digit code of the region this account works in; its prefix is the account's scope.</summary>
+    public string RegionCode { get; set; } = new('0', 12);
+    public string? DisplayName { get; set; }
+    public bool MustChangePassword { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime? LastSignInAt { get; set; }
+}
+
+/// <summary>The roles of DOMAIN.md "Who uses it". Names are stable identifiers; labels are Chinese.</summary>
+public static class Roles
+{
+    public const string SystemAdmin = "SystemAdmin"; // 系统管理员
+    public const string CountyOffice = "CountyOffice"; // 县(区)扶贫办
+    public const string TownOfficial = "TownOfficial"; // 乡镇扶贫工作站
+    public const string VillageCadre = "VillageCadre"; // 村两委/驻村工作队
+    public const string AssistanceCadre = "AssistanceCadre"; // 帮扶责任人
+    public const string Department = "Department"; // 行业部门
+    public const string Leader = "Leader"; // 领导/督查组
+
+    public static readonly IReadOnlyList<string> All =
+        [SystemAdmin, CountyOffice, TownOfficial, VillageCadre, AssistanceCadre, Department, Leader];
+
+    /// <summary>Roles that may change registry data (others read).</summary>
+    public const string RegistryEditors = SystemAdmin + "," + CountyOffice + "," + TownOfficial + "," + VillageCadre;
+}

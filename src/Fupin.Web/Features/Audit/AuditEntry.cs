@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Fupin.Web.Features.Audit;
+
+public enum AuditAction
+{
+    Created,
+    Updated,
+    Event,
+}
+
+/// <summary>One line of the audit trail (痕迹): a changed field, a created record, or a business event.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public string? UserId { get; set; }
+    public required string UserName { get; set; }
+    public string? Role { get; set; }
+    public string? ClientIp { get; set; }
+    public AuditAction Action { get; set; }
+    public required string Entity { get; set; }
+    public string? EntityKey { get; set; }
+    /// <summary>The household a change belongs to, so a household page can show its own history.</summary>
+    public Guid? HouseholdId { get; set; }
+    public string? RegionCode { get; set; }
+    public string? Field { get; set; }
+    public string? OldValue { get; set; }
+    public string? NewValue { get; set; }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> b)
+    {
+        b.Property(a => a.Action).HasConversion<string>().HasMaxLength(16);
+        b.Property(a => a.UserName).HasMaxLength(100);
+        b.Property(a => a.Role).HasMaxLength(200);
+        b.Property(a => a.ClientIp).HasMaxLength(64);
+        b.Property(a => a.Entity).HasMaxLength(60);
+        b.Property(a => a.EntityKey).HasMaxLength(60);
+        b.Property(a => a.RegionCode).HasMaxLength(12);
+        b.Property(a => a.Field).HasMaxLength(60);
+        b.HasIndex(a => new { a.HouseholdId, a.Id });
+        b.HasIndex(a => a.At);
+    }
+}

@@ -1,0 +1,90 @@
+using Fupin.Web.Data;
+using Fupin.Web.Features.Regions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Fupin.Web.Features.Households;
+
+/// <summary>户: a registered household (建档立卡户). Never deleted; it leaves through its status.</summary>
+public sealed class Household : IRegionScoped, IVersioned, IAudited
+{
+    public Guid Id { get; set; }
+
+    /// <summary>The village (12-digit code) the household belongs to; the scope and distribution key.</summary>
+    public required string RegionCode { get; set; }
+    public Guid? GroupId { get; set; }
+
+    /// <summary>户编号 (national household number).</summary>
+    public required string HouseholdNumber { get; set; }
+
+    /// <summary>户主姓名, kept in step with the head member for lists and search.</summary>
+    public required string HeadName { get; set; }
+
+    public string? Phone { get; set; }
+    public string? Address { get; set; }
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+    public string? BankName { get; set; }
+    public string? BankAccount { get; set; }
+
+    public HouseholdAttribute Attribute { get; set; }
+    public PovertyCause MainCause { get; set; }
+    public PovertyCause? OtherCause1 { get; set; }
+    public PovertyCause? OtherCause2 { get; set; }
+    public IdentificationStandard Standard { get; set; }
+
+    public int YearIdentified { get; set; }
+    public int? PlannedExitYear { get; set; }
+    public int? YearLifted { get; set; }
+    public int? YearReturned { get; set; }
+
+    public HouseholdStatus Status { get; set; }
+    public DateOnly? StatusChangedOn { get; set; }
+    public string? StatusReason { get; set; }
+
+    public HousingGrade HousingGrade { get; set; }
+    /// <summary>危房改造已完成.</summary>
+    public bool HousingRenovated { get; set; }
+    public decimal? HousingAreaM2 { get; set; }
+    public WaterStatus Water { get; set; }
+    public decimal? ArableLandMu { get; set; }
+
+    public bool IsMilitaryFamily { get; set; }
+    public bool IsOnlyChildFamily { get; set; }
+    public bool IsTwoDaughterFamily { get; set; }
+
+    /// <summary>Active members, maintained with every member change, so counts need no join.</summary>
+    public int MemberCount { get; set; }
+
+    public int Version { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    public List<Member> Members { get; set; } = [];
+}
+
+internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> b)
+    {
+        b.Property(h => h.RegionCode).HasMaxLength(12);
+        b.Property(h => h.HouseholdNumber).HasMaxLength(30);
+        b.Property(h => h.HeadName).HasMaxLength(50);
+        b.Property(h => h.Phone).HasMaxLength(20);
+        b.Property(h => h.Address).HasMaxLength(200);
+        b.Property(h => h.BankName).HasMaxLength(60);
+        b.Property(h => h.BankAccount).HasMaxLength(30);
+        b.Property(h => h.StatusReason).HasMaxLength(200);
+        b.Property(h => h.HousingAreaM2).HasPrecision(10, 2);
+        b.Property(h => h.ArableLandMu).HasPrecision(10, 2);
+        b.Property(h => h.Version).IsConcurrencyToken();
+        b.HasIndex(h => h.HouseholdNumber).IsUnique();
+        // Covers the registry list by region and status and every dashboard group-by without a table read.
+        b.HasIndex(h => new { h.RegionCode, h.Status, h.MainCause, h.MemberCount });
+        b.HasIndex(h => h.HeadName);
+        b.HasOne<Region>().WithMany().HasForeignKey(h => h.RegionCode).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<VillageGroup>().WithMany().HasForeignKey(h => h.GroupId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+        ModelConventions.StoreEnumsAsText(b);
+    }
+}

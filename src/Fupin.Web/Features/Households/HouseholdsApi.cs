@@ -1,0 +1,63 @@
+using Fupin.Web.Data;
+using Fupin.Web.Features.Accounts;
+using Fupin.Web.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Fupin.Web.Features.Households;
+
+public static class HouseholdsApi
+{
+    public static IEndpointRouteBuilder MapHouseholds(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/households").WithTags("农户").RequireAuthorization();
+        group.MapGet("/", List).WithName("ListHouseholds").WithSummary("农户列表：按区划、状态、属性、致贫原因、姓名/身份证号/户编号筛选，分页排序");
+        group.MapGet("/{id:guid}", Get).WithName("GetHousehold").WithSummary("农户详情及家庭成员（证件号等已脱敏）");
+        group.MapGet("/{id:guid}/history", History).WithName("GetHouseholdHistory").WithSummary("农户及其成员的变更记录");
+
+        var edit = group.MapGroup("").RequireAuthorization(AccountSetup.RegistryEditPolicy);
+        edit.MapPost("/", Create).WithName("CreateHousehold").WithSummary("新增农户（含户主）");
+        edit.MapPut("/{id:guid}", Update).WithName("UpdateHousehold").WithSummary("修改农户信息（需提供读取时的版本号）");
+        edit.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeHouseholdStatus").WithSummary("变更农户状态（脱贫、返贫、清退等），须填写日期和原因");
+        edit.MapPost("/{id:guid}/head", ChangeHeadOf).WithName("ChangeHouseholdHead").WithSummary("户主变更");
+        edit.MapPost("/{id:guid}/members", AddMemberTo).WithName("AddMember").WithSummary("添加家庭成员");
+        return app;
+    }
+
+    private static async Task<Ok<Paged<ListHouseholds.Row>>> List([AsParameters] ListHouseholds.Query query, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await ListHouseholds.Handle(db, query, clock.Today(), ct));
+
+    private static async Task<Results<Ok<GetHousehold.Detail>, NotFound>> Get(Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        await GetHousehold.Handle(db, id, clock.Today(), ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<Paged<HouseholdHistory.Line>>, NotFound>> History(Guid id, AppDbContext db, CancellationToken ct, int page = 1, int pageSize = 50) =>
+        await HouseholdHistory.Handle(db, id, page, pageSize, ct) is { } lines ? TypedResults.Ok(lines) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<GetHousehold.Detail>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> Create(
+        CreateHousehold.Request request, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        return await CreateHousehold.Handle(db, request, clock.Today(), ct) switch
+        {
+            Outcome<Guid>.Done d => TypedResults.Created($"/api/v1/households/{d.Value}", await GetHousehold.Handle(db, d.Value, clock.Today(), ct)),
+            Outcome<Guid>.Invalid i => ApiResults.Invalid(i.Errors),
+            Outcome<Guid>.Conflict c => ApiResults.Conflict(c.Message),
+            _ => TypedResults.NotFound(),
+        };
+    }
+
+    private static async Task<Results<Ok<int>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> Update(
+        Guid id, UpdateHousehold.Request request, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        (await UpdateHousehold.Handle(db, id, request, clock.Today(), ct)).ToHttp();
+
+    private static async Task<Results<Ok<int>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> ChangeStatus(
+        Guid id, ChangeHouseholdStatus.Request request, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        (await ChangeHouseholdStatus.Handle(db, id, request, clock.Today(), ct)).ToHttp();
+
+    private static async Task<Results<Ok<int>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> ChangeHeadOf(
+        Guid id, ChangeHead.Request request, AppDbContext db, CancellationToken ct) =>
+        (await ChangeHead.Handle(db, id, request, ct)).ToHttp();
+
+    private static async Task<Results<Ok<Guid>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> AddMemberTo(
+        Guid id, MemberInput request, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        (await AddMember.Handle(db, id, request, clock.Today(), ct)).ToHttp();
+}

@@ -1,0 +1,115 @@
+using Fupin.Web.Data;
+using Fupin.Web.Features.Regions;
+using Fupin.Web.Rules;
+using Fupin.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fupin.Web.Features.Households;
+
+/// <summary>The registry list: filters, server-side paging and sorting, within the user's scope.</summary>
+public static class ListHouseholds
+{
+    public sealed record Query
+    {
+        /// <summary>A region code: the list holds households at or below it.</summary>
+        public string? RegionCode { get; init; }
+        public HouseholdStatus? Status { get; init; }
+        public HouseholdAttribute? Attribute { get; init; }
+        public PovertyCause? Cause { get; init; }
+        /// <summary>Household number, full ID number of any member, or the start of a member's name.</summary>
+        public string? Search { get; init; }
+        public int? Page { get; init; }
+        public int? PageSize { get; init; }
+        /// <summary>number (default), headName, memberCount, yearIdentified, status.</summary>
+        public string? Sort { get; init; }
+        public bool? Desc { get; init; }
+    }
+
+    public sealed record Row(
+        Guid Id,
+        string HouseholdNumber,
+        string HeadName,
+        string RegionCode,
+        string TownshipName,
+        string VillageName,
+        HouseholdAttribute Attribute,
+        HouseholdStatus Status,
+        PovertyCause MainCause,
+        int MemberCount,
+        int YearIdentified,
+        int? YearLifted);
+
+    public static IQueryable<Household> Filter(AppDbContext db, Query q, DateOnly today)
+    {
+        var query = db.Households.AsNoTracking();
+        if (RegionCodes.IsWellFormed(q.RegionCode))
+        {
+            var (low, high) = RegionCodes.Range(RegionCodes.ScopePrefix(q.RegionCode!));
+            query = query.Where(h => string.Compare(h.RegionCode, low) >= 0 && string.Compare(h.RegionCode, high) <= 0);
+        }
+        if (q.Status is { } status)
+        {
+            query = query.Where(h => h.Status == status);
+        }
+        if (q.Attribute is { } attribute)
+        {
+            query = query.Where(h => h.Attribute == attribute);
+        }
+        if (q.Cause is { } cause)
+        {
+            query = query.Where(h => h.MainCause == cause);
+        }
+        var search = q.Search?.Trim();
+        if (!string.IsNullOrEmpty(search))
+        {
+            if (ResidentId.TryParse(search, today, out _) is { } id)
+            {
+                // Any member, past or present: the list is also how a clerk finds who a number belonged to.
+                var ids = db.Members.Where(m => m.IdNumber == id.Normalized).Select(m => m.HouseholdId);
+                query = query.Where(h => ids.Contains(h.Id));
+            }
+            else if (search.All(char.IsAsciiDigit))
+            {
+                var end = search + "\uffff";
+                query = query.Where(h => string.Compare(h.HouseholdNumber, search) >= 0 && string.Compare(h.HouseholdNumber, end) < 0);
+            }
+            else
+            {
+                // Name prefix as an index range; a member's name finds the household too.
+                var end = search + "\uffff";
+                var ids = db.Members
+                    .Where(m => string.Compare(m.Name, search) >= 0 && string.Compare(m.Name, end) < 0)
+                    .Select(m => m.HouseholdId);
+                query = query.Where(h => ids.Contains(h.Id));
+            }
+        }
+        return query;
+    }
+
+    public static async Task<Paged<Row>> Handle(AppDbContext db, Query q, DateOnly today, CancellationToken ct)
+    {
+        var query = Filter(db, q, today);
+        var total = await query.CountAsync(ct);
+        var sorted = (q.Sort?.ToLowerInvariant(), q.Desc ?? false) switch
+        {
+            ("headname", false) => query.OrderBy(h => h.HeadName).ThenBy(h => h.HouseholdNumber),
+            ("headname", true) => query.OrderByDescending(h => h.HeadName).ThenBy(h => h.HouseholdNumber),
+            ("membercount", false) => query.OrderBy(h => h.MemberCount).ThenBy(h => h.HouseholdNumber),
+            ("membercount", true) => query.OrderByDescending(h => h.MemberCount).ThenBy(h => h.HouseholdNumber),
+            ("yearidentified", false) => query.OrderBy(h => h.YearIdentified).ThenBy(h => h.HouseholdNumber),
+            ("yearidentified", true) => query.OrderByDescending(h => h.YearIdentified).ThenBy(h => h.HouseholdNumber),
+            ("status", false) => query.OrderBy(h => h.Status).ThenBy(h => h.HouseholdNumber),
+            ("status", true) => query.OrderByDescending(h => h.Status).ThenBy(h => h.HouseholdNumber),
+            (_, true) => query.OrderByDescending(h => h.HouseholdNumber),
+            _ => query.OrderBy(h => h.HouseholdNumber),
+        };
+        var (skip, take) = Paging.Window(q.Page ?? 1, q.PageSize ?? 20);
+        var page = await sorted.Skip(skip).Take(take)
+            .Select(h => new { h.Id, h.HouseholdNumber, h.HeadName, h.RegionCode, h.Attribute, h.Status, h.MainCause, h.MemberCount, h.YearIdentified, h.YearLifted })
+            .ToListAsync(ct);
+        var names = await RegionNames.ForVillagesAsync(db, page.Select(h => h.RegionCode), ct);
+        var rows = page.Select(h => new Row(h.Id, h.HouseholdNumber, h.HeadName, h.RegionCode, names.Township(h.RegionCode),
+            names.Village(h.RegionCode), h.Attribute, h.Status, h.MainCause, h.MemberCount, h.YearIdentified, h.YearLifted)).ToList();
+        return new Paged<Row>(rows, total);
+    }
+}

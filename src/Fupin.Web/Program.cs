@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Fupin.Web.Components;
+using Fupin.Web.Data;
+using Fupin.Web.Features.Accounts;
+using Fupin.Web.Features.Demo;
+using Fupin.Web.Features.Households;
+using Fupin.Web.Features.Regions;
+using Fupin.Web.Features.Stats;
+using Fupin.Web.Shared;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = new CultureInfo("zh-CN");
+
+if (args.FirstOrDefault() == "generate")
+{
+    return await GenerateCommand.RunAsync(args[1..]);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddFupinDatabase();
+builder.AddFupinAccounts();
+builder.AddFupinApi();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddLocalization();
+
+var app = builder.Build();
+
+await app.InitializeDatabaseAsync();
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization("zh-CN");
+app.UseAuthentication();
+app.UseFupinCurrentUser();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapFupinHealth();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("扶贫系统 API")).AllowAnonymous();
+app.MapAuth();
+app.MapRegions();
+app.MapHouseholds();
+app.MapMembers();
+app.MapStats();
+app.MapAccountPages();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
+return 0;
+
+public partial class Program;

@@ -1,0 +1,23 @@
+namespace Fupin.Web.Rules;
+
+/// <summary>How personal data is shown to users who may not see it in full.</summary>
+public static class Masking
+{
+    /// <summary>"460105199001011234" → "4601**********1234".</summary>
+    public static string IdNumber(string? id) =>
+        string.IsNullOrEmpty(id) ? string.Empty
+        : id.Length <= 8 ? new string('*', id.Length)
+        : string.Concat(id.AsSpan(0, 4), new string('*', id.Length - 8), id.AsSpan(id.Length - 4));
+
+    /// <summary>"13812345678" → "138****5678".</summary>
+    public static string Phone(string? phone) =>
+        string.IsNullOrEmpty(phone) ? string.Empty
+        : phone.Length < 7 ? new string('*', phone.Length)
+        : string.Concat(phone.AsSpan(0, 3), new string('*', phone.Length - 7), phone.AsSpan(phone.Length - 4));
+
+    /// <summary>"6217000012341234" → "****1234".</summary>
+    public static string BankAccount(string? account) =>
+        string.IsNullOrEmpty(account) ? string.Empty
+        : account.Length <= 4 ? new string('*', account.Length)
+        : "****" + account[^4..];
+}

@@ -1,0 +1,100 @@
+using System.Text.Json.Serialization;
+using Fupin.Web.Data;
+using Fupin.Web.Features.Accounts;
+using Fupin.Web.Features.Demo;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fupin.Web.Shared;
+
+public static class ApiSetup
+{
+    public static IHostApplicationBuilder AddFupinApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            // Chinese as itself in JSON, not \uXXXX escapes.
+            o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+        });
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "精准扶贫与防返贫监测管理系统 API";
+            doc.Info.Description = "建档立卡、识别、收入、帮扶、监测等业务接口。先以 POST /api/v1/auth/token 取得令牌，再以 Authorization: Bearer 调用。";
+            return Task.CompletedTask;
+        }));
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // No stack traces or exception text to clients; a request id to quote to support instead.
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+            ctx.ProblemDetails.Title ??= ctx.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => "请先登录",
+                StatusCodes.Status403Forbidden => "没有权限执行此操作",
+                StatusCodes.Status404NotFound => "记录不存在",
+                _ => ctx.ProblemDetails.Title,
+            };
+        });
+        builder.Services.AddExceptionHandler<BadRequestHandler>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    public static void MapFupinHealth(this WebApplication app) =>
+        app.MapHealthChecks("/health").AllowAnonymous();
+
+    /// <summary>Migrations, the demo county and the first administrator, before the first request.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        user.Set(new System.Security.Claims.ClaimsPrincipal());
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
+        await using (var system = new AppDbContext(options, CurrentUser.System()))
+        {
+            await DatabaseSetup.MigrateAsync(system);
+            if (app.Configuration.GetValue("Demo:Seed", true))
+            {
+                await DemoCounty.SeedIfEmptyAsync(system, clock, app.Configuration.GetValue("Demo:Persons", 8000));
+            }
+        }
+        await AdminBootstrap.RunAsync(scope.ServiceProvider, app.Configuration, clock);
+    }
+
+    /// <summary>Malformed request bodies (bad JSON, unknown code values) answer 400 in Chinese.</summary>
+    private sealed class BadRequestHandler(IProblemDetailsService problems, ILogger<BadRequestHandler> log) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
+        {
+            if (exception is not BadHttpRequestException bad)
+            {
+                return false;
+            }
+            // Binding messages name parameters and types, never values.
+            log.LogInformation("Bad request: {Reason}", bad.Message);
+            ctx.Response.StatusCode = bad.StatusCode;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = ctx,
+                Exception = exception,
+                ProblemDetails = new ProblemDetails
+                {
+                    Status = bad.StatusCode,
+                    Title = "请求格式不正确",
+                    Detail = "请求内容无法解析：请检查 JSON 格式、日期格式(yyyy-MM-dd)和代码值是否正确。",
+                },
+            });
+        }
+    }
+
+    private sealed class DatabaseHealthCheck(AppDbContext db) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+    {
+        public async Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(
+            Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken ct = default) =>
+            await db.Database.CanConnectAsync(ct)
+                ? Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy("数据库连接正常")
+                : Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("无法连接数据库");
+    }
+}
