@@ -67,8 +67,9 @@ public static class DatabaseSetup
 
     public static IHostApplicationBuilder AddFupinDatabase(this IHostApplicationBuilder builder)
     {
-        var settings = Read(builder.Configuration, builder.Environment.ContentRootPath);
-        builder.Services.AddSingleton(settings);
+        // Read when first needed, from the built configuration, so hosts and test factories can override it.
+        var contentRoot = builder.Environment.ContentRootPath;
+        builder.Services.AddSingleton(sp => Read(sp.GetRequiredService<IConfiguration>(), contentRoot));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddScoped<CurrentUser>();

@@ -4,6 +4,7 @@ using Fupin.Web.Features.Accounts;
 using Fupin.Web.Features.Demo;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fupin.Web.Shared;
@@ -28,15 +29,26 @@ public static class ApiSetup
         {
             // No stack traces or exception text to clients; a request id to quote to support instead.
             ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
-            ctx.ProblemDetails.Title ??= ctx.ProblemDetails.Status switch
+            // Plain status answers carry the English reason phrase as title; users read Chinese.
+            if (ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title == ReasonPhrases.GetReasonPhrase(ctx.ProblemDetails.Status ?? 0))
             {
-                StatusCodes.Status401Unauthorized => "请先登录",
-                StatusCodes.Status403Forbidden => "没有权限执行此操作",
-                StatusCodes.Status404NotFound => "记录不存在",
-                _ => ctx.ProblemDetails.Title,
-            };
+                ctx.ProblemDetails.Title = ctx.ProblemDetails.Status switch
+                {
+                    StatusCodes.Status400BadRequest => "请求格式不正确",
+                    StatusCodes.Status401Unauthorized => "请先登录",
+                    StatusCodes.Status403Forbidden => "没有权限执行此操作",
+                    StatusCodes.Status404NotFound => "记录不存在，或不在您的管辖范围内",
+                    StatusCodes.Status405MethodNotAllowed => "不支持该请求方法",
+                    StatusCodes.Status409Conflict => "数据冲突",
+                    StatusCodes.Status429TooManyRequests => "请求过于频繁，请稍后再试",
+                    StatusCodes.Status500InternalServerError => "服务器内部错误，请联系管理员并提供 traceId",
+                    _ => ctx.ProblemDetails.Title,
+                };
+            }
         });
         builder.Services.AddExceptionHandler<BadRequestHandler>();
+        // Bad request bodies throw in every environment, so BadRequestHandler answers them in Chinese.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

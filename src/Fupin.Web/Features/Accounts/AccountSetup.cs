@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -75,8 +77,12 @@ public static class AccountSetup
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();
 
-        var keys = Path.Combine(DatabaseSetup.DataFolder(builder.Configuration, builder.Environment.ContentRootPath), "keys");
-        services.AddDataProtection().SetApplicationName("Fupin").PersistKeysToFileSystem(new DirectoryInfo(keys));
+        // Keys persist in the data folder, so a restart does not sign everyone out.
+        var contentRoot = builder.Environment.ContentRootPath;
+        services.AddDataProtection().SetApplicationName("Fupin");
+        services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, ILoggerFactory>((o, config, logs) =>
+            o.XmlRepository = new FileSystemXmlRepository(
+                new DirectoryInfo(Path.Combine(DatabaseSetup.DataFolder(config, contentRoot), "keys")), logs));
         return builder;
     }
 
