@@ -24,6 +24,8 @@ public static class RegistrySummary
         int PoorHouseholds,
         int PoorPeople,
         decimal? Incidence,
+        int VillagesReporting,
+        int VillagesTotal,
         IReadOnlyList<StatusCount> ByStatus,
         IReadOnlyList<AreaCount> ByArea,
         IReadOnlyList<CauseCount> ByCause,
@@ -105,12 +107,12 @@ public static class RegistrySummary
             })
             .OrderByDescending(v => v.Incidence ?? -1).ThenBy(v => v.Code).ToList();
         var poorPeople = poor.Sum(r => r.People);
-        var knownPopulation = villages.All(v => v.RuralPopulation is not null) && villages.Count > 0
-            ? villages.Sum(v => v.RuralPopulation!.Value)
-            : (int?)null;
+        // Over the villages whose rural population is known; VillagesReporting says how many those are.
+        var reporting = villageRows.Where(v => v.RuralPopulation is > 0).ToList();
+        var incidence = IncidencePercent(reporting.Sum(v => v.PoorPeople), reporting.Count > 0 ? reporting.Sum(v => v.RuralPopulation!.Value) : null);
 
         return new Result(code!, region?.Name ?? "全国", level, registered.Sum(r => r.Households), registered.Sum(r => r.People),
-            poor.Sum(r => r.Households), poorPeople, IncidencePercent(poorPeople, knownPopulation),
+            poor.Sum(r => r.Households), poorPeople, incidence, reporting.Count, villageRows.Count,
             byStatus, byArea, byCause, villageRows);
     }
 }

@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Playwright;
+
+namespace Fupin.BrowserTests;
+
+/// <summary>
+/// The real web host as a process on a free loopback port, over a throwaway data folder (SQLite, demo
+/// county), and one Chromium from Debian driven by Playwright. A missing browser fails the run.
+/// </summary>
+public sealed class WebAppProcess : IAsyncLifetime
+{
+    public const string AdminPassword = "Browser-Admin-Pass-2026";
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("fupin-browser-").FullName;
+    private Process? _process;
+    private readonly System.Text.StringBuilder _output = new();
+
+    public string BaseUrl { get; private set; } = "";
+    public IPlaywright Playwright { get; private set; } = default!;
+    public IBrowser Browser { get; private set; } = default!;
+
+    public static string RepoRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Fupin.slnx")))
+            {
+                dir = dir.Parent;
+            }
+            return dir?.FullName ?? throw new InvalidOperationException("Fupin.slnx not found above the test folder");
+        }
+    }
+
+    public static string ScreenshotFolder => Directory.CreateDirectory(Path.Combine(RepoRoot, "artifacts", "screenshots")).FullName;
+
+    public async ValueTask InitializeAsync()
+    {
+        var web = Path.Combine(RepoRoot, "src", "Fupin.Web");
+        var dll = Path.Combine(web, "bin", "Debug", "net10.0", "Fupin.Web.dll");
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"{dll} not built: run ./test.sh (it builds the solution first).");
+        }
+        var port = FreePort();
+        BaseUrl = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseUrl])
+        {
+            WorkingDirectory = web,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["FUPIN_ADMIN_PASSWORD"] = AdminPassword;
+        start.Environment["Data__Folder"] = _folder;
+        start.Environment["Demo__Persons"] = "2000";
+        start.Environment["Database__Provider"] = "Sqlite";
+        _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
+        _process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            try
+            {
+                if ((await http.GetAsync(BaseUrl + "/health")).IsSuccessStatusCode)
+                {
+                    break;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException("The web host did not start:\n" + Output);
+            }
+            await Task.Delay(250);
+        }
+
+        var chromium = Environment.GetEnvironmentVariable("FUPIN_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"Chromium not found at {chromium}: run ./test.sh, which installs Debian's chromium.");
+        }
+        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public async Task<IPage> SignedInPageAsync(string user = "admin", string password = AdminPassword)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        await InteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>After a full page load: wait until Blazor's circuit is attached, or typing is lost.</summary>
+    public static Task InteractiveAsync(IPage page) =>
+        page.Locator("[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        Playwright?.Dispose();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
