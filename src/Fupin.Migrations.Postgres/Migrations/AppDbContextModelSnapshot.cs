@@ -309,12 +309,16 @@ namespace Fupin.Migrations.Postgres.Migrations
 
                     b.HasIndex("GroupId");
 
-                    b.HasIndex("HeadName");
-
                     b.HasIndex("HouseholdNumber")
                         .IsUnique();
 
+                    b.HasIndex("RegionCode", "HouseholdNumber");
+
+                    b.HasIndex("Status", "RegionCode", "HouseholdNumber");
+
                     b.HasIndex("RegionCode", "Status", "MainCause", "MemberCount");
+
+                    b.HasIndex("RegionCode", "Status", "HeadName", "HouseholdNumber", "Id");
 
                     b.ToTable("Households");
                 });

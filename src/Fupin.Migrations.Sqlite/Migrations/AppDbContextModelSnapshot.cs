@@ -302,12 +302,16 @@ namespace Fupin.Migrations.Sqlite.Migrations
 
                     b.HasIndex("GroupId");
 
-                    b.HasIndex("HeadName");
-
                     b.HasIndex("HouseholdNumber")
                         .IsUnique();
 
+                    b.HasIndex("RegionCode", "HouseholdNumber");
+
+                    b.HasIndex("Status", "RegionCode", "HouseholdNumber");
+
                     b.HasIndex("RegionCode", "Status", "MainCause", "MemberCount");
+
+                    b.HasIndex("RegionCode", "Status", "HeadName", "HouseholdNumber", "Id");
 
                     b.ToTable("Households");
                 });

@@ -53,6 +53,7 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder options, Settings settings)
     {
+        ResolveMigrationAssemblies();
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
@@ -79,7 +80,6 @@ public static class DatabaseSetup
             Configure(o, sp.GetRequiredService<Settings>());
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
         }, ServiceLifetime.Scoped);
-        LoadMigrationAssemblies();
         return builder;
     }
 
@@ -87,8 +87,14 @@ public static class DatabaseSetup
     /// The migration assemblies reference this one, so they are not in its dependency list; they are
     /// copied beside it by the build (see Fupin.Web.csproj) and resolved from there by name.
     /// </summary>
-    private static void LoadMigrationAssemblies()
+    private static int _resolving;
+
+    private static void ResolveMigrationAssemblies()
     {
+        if (Interlocked.Exchange(ref _resolving, 1) == 1)
+        {
+            return;
+        }
         AssemblyLoadContext.Default.Resolving += (context, name) =>
         {
             if (name.Name is not (SqliteMigrations or PostgresMigrations))
@@ -133,7 +139,9 @@ public static class DatabaseSetup
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
-        private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+        // Pooled connections keep their page cache; memory-mapped reads spare a copy per page.
+        private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; " +
+                                   "PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

@@ -81,7 +81,12 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.HasIndex(h => h.HouseholdNumber).IsUnique();
         // Covers the registry list by region and status and every dashboard group-by without a table read.
         b.HasIndex(h => new { h.RegionCode, h.Status, h.MainCause, h.MemberCount });
-        b.HasIndex(h => h.HeadName);
+        // The list reads its first page straight from the first two, in its default order (village, then
+        // number), with or without a status filter; the third lets it sort a region by head name over index
+        // entries alone and fetch only the page's rows (see ListHouseholds).
+        b.HasIndex(h => new { h.RegionCode, h.HouseholdNumber });
+        b.HasIndex(h => new { h.Status, h.RegionCode, h.HouseholdNumber });
+        b.HasIndex(h => new { h.RegionCode, h.Status, h.HeadName, h.HouseholdNumber, h.Id });
         b.HasOne<Region>().WithMany().HasForeignKey(h => h.RegionCode).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<VillageGroup>().WithMany().HasForeignKey(h => h.GroupId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Restrict);

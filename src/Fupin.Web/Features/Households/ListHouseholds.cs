@@ -20,7 +20,7 @@ public static class ListHouseholds
         public string? Search { get; init; }
         public int? Page { get; init; }
         public int? PageSize { get; init; }
-        /// <summary>number (default), headName, memberCount, yearIdentified, status.</summary>
+        /// <summary>region (default: village, then household number), number, headName, memberCount, yearIdentified, status.</summary>
         public string? Sort { get; init; }
         public bool? Desc { get; init; }
     }
@@ -100,13 +100,19 @@ public static class ListHouseholds
             ("yearidentified", true) => query.OrderByDescending(h => h.YearIdentified).ThenBy(h => h.HouseholdNumber),
             ("status", false) => query.OrderBy(h => h.Status).ThenBy(h => h.HouseholdNumber),
             ("status", true) => query.OrderByDescending(h => h.Status).ThenBy(h => h.HouseholdNumber),
-            (_, true) => query.OrderByDescending(h => h.HouseholdNumber),
-            _ => query.OrderBy(h => h.HouseholdNumber),
+            ("number", false) => query.OrderBy(h => h.HouseholdNumber),
+            ("number", true) => query.OrderByDescending(h => h.HouseholdNumber),
+            (_, true) => query.OrderByDescending(h => h.RegionCode).ThenByDescending(h => h.HouseholdNumber),
+            _ => query.OrderBy(h => h.RegionCode).ThenBy(h => h.HouseholdNumber),
         };
         var (skip, take) = Paging.Window(q.Page ?? 1, q.PageSize ?? 20);
-        var page = await sorted.Skip(skip).Take(take)
+        // Keys first, then rows: the sort runs over narrow index entries, and only the page's rows are read.
+        var ids = await sorted.Skip(skip).Take(take).Select(h => h.Id).ToListAsync(ct);
+        var rowsById = await db.Households.AsNoTracking()
+            .Where(h => ids.Contains(h.Id))
             .Select(h => new { h.Id, h.HouseholdNumber, h.HeadName, h.RegionCode, h.Attribute, h.Status, h.MainCause, h.MemberCount, h.YearIdentified, h.YearLifted })
-            .ToListAsync(ct);
+            .ToDictionaryAsync(h => h.Id, ct);
+        var page = ids.Select(id => rowsById[id]).ToList();
         var names = await RegionNames.ForVillagesAsync(db, page.Select(h => h.RegionCode), ct);
         var rows = page.Select(h => new Row(h.Id, h.HouseholdNumber, h.HeadName, h.RegionCode, names.Township(h.RegionCode),
             names.Village(h.RegionCode), h.Attribute, h.Status, h.MainCause, h.MemberCount, h.YearIdentified, h.YearLifted)).ToList();
