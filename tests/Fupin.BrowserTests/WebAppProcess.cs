@@ -9,7 +9,7 @@ namespace Fupin.BrowserTests;
 /// The real web host as a process on a free loopback port, over a throwaway data folder (SQLite, demo
 /// county), and one Chromium from Debian driven by Playwright. A missing browser fails the run.
 /// </summary>
-public sealed class WebAppProcess : IAsyncLifetime
+public class WebAppProcess : IAsyncLifetime
 {
     public const string AdminPassword = "Browser-Admin-Pass-2026";
 
@@ -18,6 +18,9 @@ public sealed class WebAppProcess : IAsyncLifetime
     private readonly System.Text.StringBuilder _output = new();
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>False: the host generates the first password and prints it, as on a real first start.</summary>
+    protected virtual bool OperatorSetsAdminPassword => true;
     public IPlaywright Playwright { get; private set; } = default!;
     public IBrowser Browser { get; private set; } = default!;
 
@@ -53,7 +56,10 @@ public sealed class WebAppProcess : IAsyncLifetime
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["FUPIN_ADMIN_PASSWORD"] = AdminPassword;
+        if (OperatorSetsAdminPassword)
+        {
+            start.Environment["FUPIN_ADMIN_PASSWORD"] = AdminPassword;
+        }
         start.Environment["Data__Folder"] = _folder;
         start.Environment["Demo__Persons"] = "2000";
         start.Environment["Database__Provider"] = "Sqlite";
@@ -143,6 +149,7 @@ public sealed class WebAppProcess : IAsyncLifetime
             await Browser.DisposeAsync();
         }
         Playwright?.Dispose();
+        GC.SuppressFinalize(this);
         if (_process is { HasExited: false })
         {
             _process.Kill(entireProcessTree: true);
@@ -156,4 +163,13 @@ public sealed class WebAppProcess : IAsyncLifetime
         {
         }
     }
+}
+
+/// <summary>A first start with no password configured: the host prints one, to be changed at first sign-in.</summary>
+public sealed class FirstStartProcess : WebAppProcess
+{
+    protected override bool OperatorSetsAdminPassword => false;
+
+    public string PrintedPassword =>
+        System.Text.RegularExpressions.Regex.Match(Output, @"初始密码[^:：]*[:：]\s*(\S+)").Groups[1].Value;
 }

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Fupin.BrowserTests;
+
+public sealed class FirstSignInTests(FirstStartProcess app) : IClassFixture<FirstStartProcess>
+{
+    [Fact]
+    public async Task Generated_admin_password_is_printed_once_and_must_be_changed_at_first_sign_in()
+    {
+        var printed = app.PrintedPassword;
+        Assert.Equal(16, printed.Length);
+        Assert.Single(Regex.Matches(app.Output, Regex.Escape(printed)));
+
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/account/login");
+        await page.FillAsync("#username", "admin");
+        await page.FillAsync("#password", printed);
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/change-password"));
+
+        // Nothing else opens until the password is changed.
+        await page.GotoAsync(app.BaseUrl + "/households");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/change-password"));
+
+        await page.FillAsync("#current", printed);
+        await page.FillAsync("#new", "short");
+        await page.FillAsync("#confirm", "short");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.GetByText("新密码至少需要12个字符")).ToBeVisibleAsync();
+
+        await page.FillAsync("#current", printed);
+        await page.FillAsync("#new", "My-Own-Pass-2026!");
+        await page.FillAsync("#confirm", "My-Own-Pass-2026!");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
+        await Assertions.Expect(page.Locator("#dashboard-title")).ToContainTextAsync("海滨区");
+    }
+}
