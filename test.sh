@@ -67,6 +67,13 @@ run_suite() {
   rm -f "$out"
 }
 
+log "Check: dotnet format --verify-no-changes"
+if dotnet format "$ROOT/Fupin.slnx" --verify-no-changes --no-restore; then
+  passed=$((passed + 1)); echo "format: clean"
+else
+  failed=$((failed + 1)); echo "format: the code is not formatted as .editorconfig asks (run: dotnet format Fupin.slnx)"
+fi
+
 run_suite "unit and API (SQLite + PostgreSQL)" tests/Fupin.Tests
 run_suite "browser (Chromium)" tests/Fupin.BrowserTests
 
