@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Fupin.Web.Components;
 using Fupin.Web.Data;
 using Fupin.Web.Features.Accounts;
+using Fupin.Web.Features.Audit;
 using Fupin.Web.Features.Demo;
 using Fupin.Web.Features.Households;
 using Fupin.Web.Features.Regions;
@@ -52,6 +53,7 @@ app.MapRegions();
 app.MapHouseholds();
 app.MapMembers();
 app.MapStats();
+app.MapAudit();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

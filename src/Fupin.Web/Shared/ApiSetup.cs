@@ -50,6 +50,7 @@ public static class ApiSetup
         // Bad request bodies throw in every environment, so BadRequestHandler answers them in Chinese.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.Services.AddHostedService<Features.Audit.AuditSealingService>();
         return builder;
     }
 
@@ -59,6 +60,7 @@ public static class ApiSetup
     /// <summary>Migrations, the demo county and the first administrator, before the first request.</summary>
     public static async Task InitializeDatabaseAsync(this WebApplication app)
     {
+        Features.Audit.AuditApi.RetentionMonths(app.Configuration);
         var clock = app.Services.GetRequiredService<TimeProvider>();
         await using var scope = app.Services.CreateAsyncScope();
         var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();

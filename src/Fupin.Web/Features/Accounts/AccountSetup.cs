@@ -71,8 +71,10 @@ public static class AccountSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(RegistryEditPolicy, p => p.RequireRole(Roles.RegistryEditors.Split(',')));
+            .AddPolicy(RegistryEditPolicy, p => p.RequireRole(Roles.RegistryEditors.Split(',')))
+            .AddPolicy(Audit.AuditApi.ReviewPolicy, p => p.RequireRole(Roles.AuditReviewer));
 
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AccessDeniedAudit>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();

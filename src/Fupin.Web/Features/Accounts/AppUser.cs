@@ -22,9 +22,11 @@ public static class Roles
     public const string AssistanceCadre = "AssistanceCadre"; // 帮扶责任人
     public const string Department = "Department"; // 行业部门
     public const string Leader = "Leader"; // 领导/督查组
+    public const string SecurityAdmin = "SecurityAdmin"; // 安全管理员 (三权分立)
+    public const string AuditReviewer = "AuditReviewer"; // 安全审计员 (三权分立): the only reader of the audit log
 
     public static readonly IReadOnlyList<string> All =
-        [SystemAdmin, CountyOffice, TownOfficial, VillageCadre, AssistanceCadre, Department, Leader];
+        [SystemAdmin, CountyOffice, TownOfficial, VillageCadre, AssistanceCadre, Department, Leader, SecurityAdmin, AuditReviewer];
 
     /// <summary>Roles that may change registry data (others read).</summary>
     public const string RegistryEditors = SystemAdmin + "," + CountyOffice + "," + TownOfficial + "," + VillageCadre;

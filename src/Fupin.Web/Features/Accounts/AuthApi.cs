@@ -1,4 +1,5 @@
 using Fupin.Web.Data;
+using Fupin.Web.Features.Audit;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -23,27 +24,25 @@ public static class AuthApi
 
     /// <summary>The same answer for an unknown user and a wrong password, so neither can be told apart.</summary>
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Token(
-        TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn)
+        TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock)
     {
         var user = await users.FindByNameAsync(request.UserName ?? "");
-        if (user is null)
-        {
-            return Failed("用户名或密码错误");
-        }
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            return Failed("登录失败次数过多，账号已临时锁定，请稍后再试");
-        }
+        var check = user is null
+            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
         if (!check.Succeeded)
         {
-            return Failed("用户名或密码错误");
+            var evt = check.IsLockedOut ? AuditEvent.SignInLockedOut : AuditEvent.SignInFailed;
+            await AuditEvents.WriteAsync(db, clock, evt, "Account", user?.Id, "接口令牌", userName: request.UserName ?? "", userId: user?.Id);
+            return Failed(check.IsLockedOut ? "登录失败次数过多，账号已临时锁定，请稍后再试" : "用户名或密码错误");
         }
-        if (user.MustChangePassword)
+        var signedIn = user!;
+        if (signedIn.MustChangePassword)
         {
             return TypedResults.Problem(title: "请先在网页上登录并修改初始密码", statusCode: StatusCodes.Status403Forbidden);
         }
-        var principal = await signIn.CreateUserPrincipalAsync(user);
+        await AuditEvents.WriteAsync(db, clock, AuditEvent.TokenIssued, "Account", signedIn.Id, "接口令牌", userName: signedIn.UserName, userId: signedIn.Id);
+        var principal = await signIn.CreateUserPrincipalAsync(signedIn);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 

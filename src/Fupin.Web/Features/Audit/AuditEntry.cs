@@ -28,6 +28,15 @@ public sealed class AuditEntry
     public string? Field { get; set; }
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
+
+    /// <summary>A business action (sign-in, reveal, export, role change…); null for row changes.</summary>
+    public string? Event { get; set; }
+
+    /// <summary>Position in the hash chain, set once by <see cref="AuditSealer"/>.</summary>
+    public long? Seq { get; set; }
+
+    /// <summary>SHA-256 over the previous row's hash and this row's content, set once with <see cref="Seq"/>.</summary>
+    public string? Hash { get; set; }
 }
 
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
@@ -42,7 +51,10 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityKey).HasMaxLength(60);
         b.Property(a => a.RegionCode).HasMaxLength(12);
         b.Property(a => a.Field).HasMaxLength(60);
+        b.Property(a => a.Event).HasMaxLength(40);
+        b.Property(a => a.Hash).HasMaxLength(64);
         b.HasIndex(a => new { a.HouseholdId, a.Id });
         b.HasIndex(a => a.At);
+        b.HasIndex(a => a.Seq).IsUnique();
     }
 }

@@ -1,0 +1,139 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Fupin.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fupin.Web.Features.Audit;
+
+/// <summary>
+/// Chains audit rows: each sealed row's hash covers the previous sealed row's hash and its own content,
+/// in seal order (Seq). Sealing happens after the fact, by one sealer at a time, so writers never wait on
+/// the chain and concurrent inserts cannot fork it. A changed row breaks its hash; a removed row leaves a
+/// gap in Seq; both are found by <see cref="VerifyAsync"/>.
+/// </summary>
+public static class AuditSealer
+{
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+    private const long PostgresLockKey = 0x46_55_50_49_4E_41; // "FUPINA"
+
+    public sealed record Verification(bool Ok, long SealedRows, long UnsealedRows, IReadOnlyList<string> Problems);
+
+    /// <summary>Seals every unsealed row, oldest first. Returns how many were sealed.</summary>
+    public static async Task<int> SealAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var total = 0;
+        while (true)
+        {
+            var sealedNow = await SealBatchAsync(db, 500, ct);
+            total += sealedNow;
+            if (sealedNow < 500)
+            {
+                return total;
+            }
+        }
+    }
+
+    private static async Task<int> SealBatchAsync(AppDbContext db, int batch, CancellationToken ct)
+    {
+        // SQLite's BEGIN IMMEDIATE and PostgreSQL's advisory lock: one sealer at a time, across processes.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
+        }
+        var last = await db.AuditEntries.AsNoTracking().Where(a => a.Seq != null)
+            .OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(ct);
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.Seq == null).OrderBy(a => a.Id).Take(batch).ToListAsync(ct);
+        var seq = last?.Seq ?? 0;
+        var previous = last?.Hash ?? Genesis;
+        foreach (var row in rows)
+        {
+            seq++;
+            var hash = HashOf(previous, seq, row);
+            // Raw SQL: the only update the append-only trigger lets through (Seq and Hash from NULL, nothing else).
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE \"AuditEntries\" SET \"Seq\" = {seq}, \"Hash\" = {hash} WHERE \"Id\" = {row.Id} AND \"Seq\" IS NULL", ct);
+            previous = hash;
+        }
+        await tx.CommitAsync(ct);
+        return rows.Count;
+    }
+
+    /// <summary>Recomputes the chain from the start; every break is reported in Chinese.</summary>
+    public static async Task<Verification> VerifyAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var problems = new List<string>();
+        var previous = Genesis;
+        long expected = 0;
+        long count = 0;
+        long lastId = 0;
+        while (true)
+        {
+            var page = await db.AuditEntries.AsNoTracking().Where(a => a.Seq != null && a.Seq > expected)
+                .OrderBy(a => a.Seq).Take(2000).ToListAsync(ct);
+            if (page.Count == 0)
+            {
+                break;
+            }
+            foreach (var row in page)
+            {
+                expected++;
+                if (row.Seq != expected)
+                {
+                    problems.Add($"第 {expected} 至 {row.Seq - 1} 条审计记录缺失（可能被删除）");
+                    expected = row.Seq!.Value;
+                }
+                var hash = HashOf(previous, row.Seq!.Value, row);
+                if (hash != row.Hash)
+                {
+                    problems.Add($"第 {row.Seq} 条审计记录（编号 {row.Id}，{row.At:yyyy-MM-dd HH:mm:ss} UTC）内容与链哈希不符，可能被篡改");
+                }
+                previous = row.Hash ?? "";
+                lastId = row.Id;
+                count++;
+                if (problems.Count > 100)
+                {
+                    return new Verification(false, count, -1, [.. problems, "问题过多，已停止检查"]);
+                }
+            }
+        }
+        var unsealed = await db.AuditEntries.LongCountAsync(a => a.Seq == null, ct);
+        return new Verification(problems.Count == 0, count, unsealed, problems);
+    }
+
+    public static string HashOf(string previous, long seq, AuditEntry row)
+    {
+        // A JSON array: unambiguous field boundaries, stable across providers (times as UTC ticks).
+        var canonical = JsonSerializer.Serialize(new object?[]
+        {
+            previous, seq, row.Id, row.At.Ticks, row.UserId, row.UserName, row.Role, row.ClientIp, row.Action.ToString(), row.Event,
+            row.Entity, row.EntityKey, row.HouseholdId?.ToString("D"), row.RegionCode, row.Field, row.OldValue, row.NewValue,
+        });
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
+}
+
+/// <summary>Seals new audit rows every few seconds.</summary>
+public sealed class AuditSealingService(IServiceScopeFactory scopes, ILogger<AuditSealingService> log) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(3));
+        do
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
+                await using var db = new AppDbContext(options, CurrentUser.System());
+                await AuditSealer.SealAsync(db, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Audit sealing failed; it is retried");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
