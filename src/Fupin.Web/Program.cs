@@ -39,7 +39,10 @@ if (!app.Environment.IsDevelopment())
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization("zh-CN");
+app.UseFupinSecurityHeaders();
+app.UseRateLimiter();
 app.UseAuthentication();
+app.UseFupinSessionValidation();
 app.UseFupinCurrentUser();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -54,6 +57,7 @@ app.MapHouseholds();
 app.MapMembers();
 app.MapStats();
 app.MapAudit();
+app.MapAccounts();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

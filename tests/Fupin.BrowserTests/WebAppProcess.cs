@@ -12,6 +12,7 @@ namespace Fupin.BrowserTests;
 public class WebAppProcess : IAsyncLifetime
 {
     public const string AdminPassword = "Browser-Admin-Pass-2026";
+    public const string DemoPassword = "Browser-Demo-Pass-2026";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("fupin-browser-").FullName;
     private Process? _process;
@@ -59,6 +60,9 @@ public class WebAppProcess : IAsyncLifetime
         if (OperatorSetsAdminPassword)
         {
             start.Environment["FUPIN_ADMIN_PASSWORD"] = AdminPassword;
+            start.Environment["FUPIN_SECURITY_PASSWORD"] = AdminPassword;
+            start.Environment["FUPIN_AUDITOR_PASSWORD"] = AdminPassword;
+            start.Environment["FUPIN_DEMO_PASSWORD"] = DemoPassword;
         }
         start.Environment["Data__Folder"] = _folder;
         start.Environment["Demo__Persons"] = "2000";
@@ -115,7 +119,8 @@ public class WebAppProcess : IAsyncLifetime
         }
     }
 
-    public async Task<IPage> SignedInPageAsync(string user = "admin", string password = AdminPassword)
+    /// <summary>Signed in as the demo county's office (county), or as the account given.</summary>
+    public async Task<IPage> SignedInPageAsync(string user = "county", string password = DemoPassword)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
         var page = await context.NewPageAsync();

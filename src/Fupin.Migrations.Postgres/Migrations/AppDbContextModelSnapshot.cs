@@ -37,6 +37,12 @@ namespace Fupin.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DepartmentCode")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisabledReason")
+                        .HasColumnType("text");
+
                     b.Property<string>("DisplayName")
                         .HasColumnType("text");
 
@@ -45,6 +51,9 @@ namespace Fupin.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
 
                     b.Property<DateTime?>("LastSignInAt")

@@ -49,6 +49,11 @@ public static class ApiSetup
         builder.Services.AddExceptionHandler<BadRequestHandler>();
         // Bad request bodies throw in every environment, so BadRequestHandler answers them in Chinese.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHostedService<Features.Audit.AuditSealingService>();
         return builder;
@@ -66,15 +71,16 @@ public static class ApiSetup
         var user = scope.ServiceProvider.GetRequiredService<CurrentUser>();
         user.Set(new System.Security.Claims.ClaimsPrincipal());
         var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
+        var demo = false;
         await using (var system = new AppDbContext(options, CurrentUser.System()))
         {
             await DatabaseSetup.MigrateAsync(system);
             if (app.Configuration.GetValue("Demo:Seed", true))
             {
-                await DemoCounty.SeedIfEmptyAsync(system, clock, app.Configuration.GetValue("Demo:Persons", 8000));
+                demo = await DemoCounty.SeedIfEmptyAsync(system, clock, app.Configuration.GetValue("Demo:Persons", 8000));
             }
         }
-        await AdminBootstrap.RunAsync(scope.ServiceProvider, app.Configuration, clock);
+        await AdminBootstrap.RunAsync(scope.ServiceProvider, app.Configuration, clock, demo);
     }
 
     /// <summary>Malformed request bodies (bad JSON, unknown code values) answer 400 in Chinese.</summary>

@@ -31,8 +31,8 @@ public abstract class AuditTests(FupinApp app)
 
         var trail = await TrailAsync(q => q.Where(a => a.HouseholdId == created.Id));
         var creation = Assert.Single(trail, a => a.Action == AuditAction.Created && a.Entity == "Household");
-        Assert.Equal("admin", creation.UserName);
-        Assert.Equal(Roles.SystemAdmin, creation.Role);
+        Assert.Equal(FupinApp.CountyUser, creation.UserName);
+        Assert.Equal(Roles.CountyOffice, creation.Role);
         Assert.NotNull(creation.UserId);
         Assert.Equal(created.Id.ToString(), creation.EntityKey, ignoreCase: true);
         Assert.Equal(TestData.VillageA, creation.RegionCode);
@@ -47,7 +47,7 @@ public abstract class AuditTests(FupinApp app)
     {
         var client = app.CreateClient();
         await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = "wrong-wrong-wrong" }, Ct);
-        await app.ClientAsync();
+        await app.AdminClientAsync();
 
         var events = await TrailAsync(q => q.Where(a => a.Action == AuditAction.Event && a.UserName == "admin"));
         Assert.Contains(events, e => e.Event == AuditEvent.SignInFailed);
@@ -66,8 +66,8 @@ public abstract class AuditTests(FupinApp app)
     [Fact]
     public async Task Only_the_audit_reviewer_reads_the_audit_log()
     {
-        var admin = await app.ClientAsync();
-        var county = await app.ClientForNewUserAsync(Roles.CountyOffice, TestData.County);
+        var admin = await app.AdminClientAsync();
+        var county = await app.ClientAsync();
         var reviewer = await app.ClientForNewUserAsync(Roles.AuditReviewer, TestData.County);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/v1/audit", Ct)).StatusCode);

@@ -51,7 +51,7 @@ public abstract class RegistryApiTests(FupinApp app)
     public async Task Wrong_password_and_unknown_user_get_the_same_answer()
     {
         var client = app.CreateClient();
-        var wrong = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = "not-the-password" }, Ct);
+        var wrong = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "county", password = "not-the-password" }, Ct);
         var unknown = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "nobody-here", password = "not-the-password" }, Ct);
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);

@@ -19,21 +19,37 @@ namespace Fupin.Tests.Infrastructure;
 public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminPassword = "Test-Admin-Pass-2026";
+    public const string DemoPassword = "Test-Demo-Pass-2026";
+
+    /// <summary>The demo county's office account (县扶贫办): the registry's everyday user.</summary>
+    public const string CountyUser = "county";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     protected readonly string Folder = Directory.CreateTempSubdirectory("fupin-test-").FullName;
 
     public abstract string Provider { get; }
+
+    /// <summary>Extra configuration for a host of a test class's own.</summary>
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
     protected abstract string ConnectionString { get; }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("FUPIN_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("FUPIN_SECURITY_PASSWORD", AdminPassword);
+        builder.UseSetting("FUPIN_AUDITOR_PASSWORD", AdminPassword);
+        builder.UseSetting("FUPIN_DEMO_PASSWORD", DemoPassword);
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Fupin", ConnectionString);
         builder.UseSetting("Data:Folder", Folder);
         builder.UseSetting("Demo:Persons", "600");
+        // The suites sign in far more often than a person; the limit itself is tested on a host of its own.
+        builder.UseSetting("Security:SignInPerMinute", "100000");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public virtual ValueTask InitializeAsync()
@@ -42,7 +58,9 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
         return ValueTask.CompletedTask;
     }
 
-    public async Task<HttpClient> ClientAsync(string userName = AdminBootstrap.AdminUserName, string password = AdminPassword)
+    public Task<HttpClient> AdminClientAsync(string userName = AdminBootstrap.AdminUserName) => ClientAsync(userName, AdminPassword);
+
+    public async Task<HttpClient> ClientAsync(string userName = CountyUser, string password = DemoPassword)
     {
         var client = CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
@@ -93,7 +111,7 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected virtual Task DropAsync() => Task.CompletedTask;
 }
 
-public sealed class SqliteApp : FupinApp
+public class SqliteApp : FupinApp
 {
     public override string Provider => "Sqlite";
     protected override string ConnectionString => $"Data Source={Path.Combine(Folder, "fupin.db")};Pooling=False";

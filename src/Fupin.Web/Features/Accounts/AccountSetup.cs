@@ -16,11 +16,18 @@ public static class AccountSetup
 {
     /// <summary>Cookie for the browser, or bearer token for API clients, chosen per request.</summary>
     public const string Scheme = "Fupin";
+    public const string RegistryReadPolicy = "RegistryRead";
     public const string RegistryEditPolicy = "RegistryEdit";
+    public const string AccountAdminPolicy = "AccountAdmin";
+    public const string SecurityAdminPolicy = "SecurityAdmin";
+    public const string SignInRateLimit = "SignIn";
 
     public static IHostApplicationBuilder AddFupinAccounts(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+        var session = builder.Configuration.GetSection("Security").Get<SessionValidation.Options>() ?? new SessionValidation.Options();
+        services.Configure<SessionValidation.Options>(builder.Configuration.GetSection("Security"));
+        var development = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing");
         services.AddAuthentication(o =>
             {
                 o.DefaultScheme = Scheme;
@@ -30,7 +37,7 @@ public static class AccountSetup
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme
                     : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(session.IdleMinutes))
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(o =>
@@ -41,8 +48,10 @@ public static class AccountSetup
             o.Cookie.Name = "fupin.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            // Secure everywhere but on a developer's plain-http machine.
+            o.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            // Idle timeout, enforced by the server: the ticket's own expiry, renewed by activity.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(session.IdleMinutes);
             o.SlidingExpiration = true;
             // API callers get status codes, not a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
@@ -51,7 +60,7 @@ public static class AccountSetup
 
         services.AddIdentityCore<AppUser>(o =>
             {
-                o.Password.RequiredLength = 12;
+                o.Password.RequiredLength = builder.Configuration.GetValue("Security:PasswordMinLength", 12);
                 o.Password.RequireDigit = false;
                 o.Password.RequireLowercase = false;
                 o.Password.RequireUppercase = false;
@@ -63,6 +72,8 @@ public static class AccountSetup
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<FupinUserManager>()
+            .AddPasswordValidator<PasswordPolicy>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<FupinClaimsFactory>()
             .AddErrorDescriber<ChineseIdentityErrors>()
@@ -71,11 +82,40 @@ public static class AccountSetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(RegistryEditPolicy, p => p.RequireRole(Roles.RegistryEditors.Split(',')))
+            .AddPolicy(RegistryReadPolicy, p => p.RequireRole(Roles.RegistryReaders))
+            .AddPolicy(RegistryEditPolicy, p => p.RequireRole(Roles.RegistryEditors))
+            .AddPolicy(AccountAdminPolicy, p => p.RequireRole(Roles.SystemAdmin, Roles.SecurityAdmin))
+            .AddPolicy(SecurityAdminPolicy, p => p.RequireRole(Roles.SecurityAdmin))
             .AddPolicy(Audit.AuditApi.ReviewPolicy, p => p.RequireRole(Roles.AuditReviewer));
+
+        // Sign-in, token and password endpoints: a fixed window per client address, 429 with Retry-After beyond it.
+        var perMinute = builder.Configuration.GetValue("Security:SignInPerMinute", 10);
+        services.AddRateLimiter(o =>
+        {
+            o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(ctx =>
+                HttpMethods.IsPost(ctx.Request.Method) && IsSignInPath(ctx.Request.Path)
+                    ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                        ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                    : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("none"));
+            o.OnRejected = async (context, ct) =>
+            {
+                var retry = context.Lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                context.HttpContext.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await context.HttpContext.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "请求过于频繁，请稍后再试",
+                    Detail = $"登录尝试过多，请在 {(int)Math.Ceiling(retry.TotalSeconds)} 秒后重试。",
+                }, ct);
+            };
+        });
 
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Audit.AccessDeniedAudit>();
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingStateProvider>();
+        services.AddHostedService<InactiveAccounts>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();
 
@@ -87,6 +127,9 @@ public static class AccountSetup
                 new DirectoryInfo(Path.Combine(DatabaseSetup.DataFolder(config, contentRoot), "keys")), logs));
         return builder;
     }
+
+    private static bool IsSignInPath(PathString path) =>
+        path.StartsWithSegments("/api/v1/auth") || path.StartsWithSegments("/account/login") || path.StartsWithSegments("/account/change-password");
 
     private static Task ApiAware(RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
     {
@@ -120,13 +163,15 @@ public static class AccountSetup
 }
 
 /// <summary>Puts the account's region (its scope) and flags into its sign-in.</summary>
-internal sealed class FupinClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+internal sealed class FupinClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TimeProvider clock)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(CurrentUser.RegionClaim, user.RegionCode));
+        // When this sign-in began: the absolute session limit counts from here (SessionValidation).
+        identity.AddClaim(new Claim(SessionValidation.AuthTimeClaim, clock.GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (user.DisplayName is { } name)
         {
             identity.AddClaim(new Claim(ClaimTypes.GivenName, name));

@@ -8,6 +8,13 @@ public sealed class AppUser : IdentityUser
     public string RegionCode { get; set; } = new('0', 12);
     public string? DisplayName { get; set; }
     public bool MustChangePassword { get; set; }
+
+    /// <summary>For a department account (行业部门): which department, e.g. 教育, 医保, 民政.</summary>
+    public string? DepartmentCode { get; set; }
+
+    /// <summary>Disabled accounts cannot sign in, and their sessions and tokens end at once.</summary>
+    public bool IsDisabled { get; set; }
+    public string? DisabledReason { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime? LastSignInAt { get; set; }
 }
@@ -28,6 +35,26 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [SystemAdmin, CountyOffice, TownOfficial, VillageCadre, AssistanceCadre, Department, Leader, SecurityAdmin, AuditReviewer];
 
-    /// <summary>Roles that may change registry data (others read).</summary>
-    public const string RegistryEditors = SystemAdmin + "," + CountyOffice + "," + TownOfficial + "," + VillageCadre;
+    /// <summary>Roles that work with the registry (read).</summary>
+    public static readonly string[] RegistryReaders = [CountyOffice, TownOfficial, VillageCadre, AssistanceCadre, Leader];
+
+    /// <summary>Roles that may change registry data.</summary>
+    public static readonly string[] RegistryEditors = [CountyOffice, TownOfficial, VillageCadre];
+
+    /// <summary>Roles only the security administrator may give (三权分立).</summary>
+    public static readonly string[] Privileged = [SystemAdmin, SecurityAdmin, AuditReviewer];
+
+    public static string Label(string role) => role switch
+    {
+        SystemAdmin => "系统管理员",
+        SecurityAdmin => "安全管理员",
+        AuditReviewer => "安全审计员",
+        CountyOffice => "县(区)扶贫办",
+        TownOfficial => "乡镇扶贫工作站",
+        VillageCadre => "村两委/驻村工作队",
+        AssistanceCadre => "帮扶责任人",
+        Department => "行业部门",
+        Leader => "领导/督查组",
+        _ => role,
+    };
 }

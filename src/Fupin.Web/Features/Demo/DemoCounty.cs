@@ -370,12 +370,14 @@ public static class DemoCounty
     }
 
     /// <summary>On first start with an empty registry: the demo county of about 8,000 people.</summary>
-    public static async Task SeedIfEmptyAsync(AppDbContext db, TimeProvider clock, int persons, CancellationToken ct = default)
+    /// <summary>True when the demo county was written by this call.</summary>
+    public static async Task<bool> SeedIfEmptyAsync(AppDbContext db, TimeProvider clock, int persons, CancellationToken ct = default)
     {
         if (await db.Regions.IgnoreQueryFilters().AnyAsync(ct))
         {
-            return;
+            return false;
         }
         await WriteAsync(db, Build(persons, clock.Today()), ct);
+        return true;
     }
 }

@@ -10,7 +10,7 @@ public static class HouseholdsApi
 {
     public static IEndpointRouteBuilder MapHouseholds(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/households").WithTags("农户").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/households").WithTags("农户").RequireAuthorization(AccountSetup.RegistryReadPolicy);
         group.MapGet("/", List).WithName("ListHouseholds").WithSummary("农户列表：按区划、状态、属性、致贫原因、姓名/身份证号/户编号筛选，分页排序");
         group.MapGet("/{id:guid}", Get).WithName("GetHousehold").WithSummary("农户详情及家庭成员（证件号等已脱敏）");
         group.MapGet("/{id:guid}/history", History).WithName("GetHouseholdHistory").WithSummary("农户及其成员的变更记录");

@@ -11,7 +11,7 @@ public static class MembersApi
 {
     public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/members").WithTags("家庭成员").RequireAuthorization();
+        var group = app.MapGroup("/api/v1/members").WithTags("家庭成员").RequireAuthorization(AccountSetup.RegistryReadPolicy);
         group.MapGet("/{id:guid}", Get).WithName("GetMember").WithSummary("成员详情（证件号等已脱敏）");
         var edit = group.MapGroup("").RequireAuthorization(AccountSetup.RegistryEditPolicy);
         edit.MapPut("/{id:guid}", Update).WithName("UpdateMember").WithSummary("修改成员信息；身份证号留空表示不变");
