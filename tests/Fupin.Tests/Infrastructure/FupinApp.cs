@@ -50,7 +50,17 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+        if (Clock is { } clock)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
+        }
     }
+
+    /// <summary>A host whose time the test moves (lockout, session expiry); null for the real clock.</summary>
+    public virtual Microsoft.Extensions.Time.Testing.FakeTimeProvider? Clock => null;
+
+    /// <summary>Every test client fails on a response that shows a full ID number (masking scan).</summary>
+    public HttpClient CreateGuardedClient() => CreateDefaultClient(new MaskingGuard());
 
     public virtual ValueTask InitializeAsync()
     {
@@ -62,7 +72,7 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task<HttpClient> ClientAsync(string userName = CountyUser, string password = DemoPassword)
     {
-        var client = CreateClient();
+        var client = CreateGuardedClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -120,7 +130,7 @@ public class SqliteApp : FupinApp
 /// <summary>
 /// A database of its own on the server test.sh starts (FUPIN_TEST_PG). No server is a failure, never a skip.
 /// </summary>
-public sealed class PostgresApp : FupinApp
+public class PostgresApp : FupinApp
 {
     private readonly string _database = "fupin_test_" + Guid.NewGuid().ToString("N")[..12];
 

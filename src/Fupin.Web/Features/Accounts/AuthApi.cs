@@ -11,6 +11,8 @@ public static class AuthApi
 {
     public sealed record TokenRequest(string UserName, string Password);
 
+    public sealed record PasswordRequest(string CurrentPassword, string NewPassword);
+
     public static IEndpointRouteBuilder MapAuth(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/auth").WithTags("认证");
@@ -19,6 +21,10 @@ public static class AuthApi
             .WithName("CreateToken")
             .WithSummary("用户名和密码换取访问令牌（Bearer）")
             .Produces<AccessTokenResponse>();
+        group.MapPost("/password", ChangePassword)
+            .RequireAuthorization()
+            .WithName("ChangePassword")
+            .WithSummary("修改自己的密码；成功后该账号的其他会话和令牌立即失效");
         return app;
     }
 
@@ -41,9 +47,42 @@ public static class AuthApi
         {
             return TypedResults.Problem(title: "请先在网页上登录并修改初始密码", statusCode: StatusCodes.Status403Forbidden);
         }
+        signedIn.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        await users.UpdateAsync(signedIn);
         await AuditEvents.WriteAsync(db, clock, AuditEvent.TokenIssued, "Account", signedIn.Id, "接口令牌", userName: signedIn.UserName, userId: signedIn.Id);
         var principal = await signIn.CreateUserPrincipalAsync(signedIn);
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+    }
+
+    private static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> ChangePassword(
+        PasswordRequest request, UserManager<AppUser> users, AppDbContext db, TimeProvider clock, HttpContext http)
+    {
+        var user = await users.GetUserAsync(http.User);
+        if (user is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+        var errors = new Shared.Errors();
+        if (request.NewPassword == request.CurrentPassword)
+        {
+            errors.Add("newPassword", "新密码不能与原密码相同");
+        }
+        else
+        {
+            var result = await users.ChangePasswordAsync(user, request.CurrentPassword ?? "", request.NewPassword ?? "");
+            foreach (var e in result.Errors)
+            {
+                errors.Add(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "currentPassword" : "newPassword", e.Description);
+            }
+        }
+        if (errors.Any)
+        {
+            return Shared.ApiResults.Invalid(errors);
+        }
+        user.MustChangePassword = false;
+        await users.UpdateAsync(user);
+        await AuditEvents.WriteAsync(db, clock, AuditEvent.PasswordChanged, "Account", user.Id);
+        return TypedResults.NoContent();
     }
 
     private static ProblemHttpResult Failed(string title) =>

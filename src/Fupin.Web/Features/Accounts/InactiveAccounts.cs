@@ -7,7 +7,8 @@ namespace Fupin.Web.Features.Accounts;
 
 /// <summary>
 /// Disables accounts unused for Accounts:InactiveDays (default 90) — at start and then daily. An account
-/// never signed in counts from its creation. Each one is an audit event.
+/// never signed in counts from its creation. Each one is an audit event. The three privileged accounts
+/// of 三权分立 are exempt: disabling them all would leave nobody able to enable anyone again.
 /// </summary>
 public sealed class InactiveAccounts(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<InactiveAccounts> log) : BackgroundService
 {
@@ -33,9 +34,11 @@ public sealed class InactiveAccounts(IServiceScopeFactory scopes, IConfiguration
     {
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-days);
-        var stale = await users.Users.Where(u => !u.IsDisabled && (u.LastSignInAt ?? u.CreatedAt) < cutoff).ToListAsync(ct);
         var options = services.GetRequiredService<DbContextOptions<AppDbContext>>();
         await using var db = new AppDbContext(options, CurrentUser.System());
+        var privileged = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .Where(x => Roles.Privileged.Contains(x.Name!)).Select(x => x.UserId).ToListAsync(ct);
+        var stale = await users.Users.Where(u => !u.IsDisabled && (u.LastSignInAt ?? u.CreatedAt) < cutoff && !privileged.Contains(u.Id)).ToListAsync(ct);
         foreach (var user in stale)
         {
             user.IsDisabled = true;

@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Fupin.Tests.Infrastructure;
+using Fupin.Web.Features.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Fupin.Tests.Api;
+
+/// <summary>A host on a clock the test moves, with the shipped session limits (30 min idle, 12 h absolute).</summary>
+public class ClockedApp : SqliteApp
+{
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+
+    public override FakeTimeProvider? Clock => _clock;
+}
+
+/// <summary>Tokens that live longer than the absolute limit, so the absolute limit is what ends them.</summary>
+public sealed class LongTokenApp : ClockedApp
+{
+    protected override IEnumerable<(string Key, string Value)> Settings => [("Security:IdleMinutes", "1440"), ("Security:AbsoluteHours", "12")];
+}
+
+public sealed class TightRateLimitApp : SqliteApp
+{
+    protected override IEnumerable<(string Key, string Value)> Settings => [("Security:SignInPerMinute", "3")];
+}
+
+public sealed class SessionSecurityTests(ClockedApp app) : IClassFixture<ClockedApp>
+{
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(HttpClient Client, string UserName, string Password)> NewUserAsync(string role = Roles.VillageCadre)
+    {
+        var admin = await app.AdminClientAsync();
+        var name = "u" + Guid.NewGuid().ToString("N")[..10];
+        var issued = await (await admin.PostAsJsonAsync("/api/v1/accounts", new ManageAccounts.CreateRequest { UserName = name, Role = role, RegionCode = TestData.VillageA }, FupinApp.Json, Ct))
+            .Content.ReadFromJsonAsync<ManageAccounts.Issued>(FupinApp.Json, Ct);
+        // A new account must change its temporary password before it may use the API.
+        var refused = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = name, password = issued!.TemporaryPassword }, Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var user = await users.FindByNameAsync(name);
+            user!.MustChangePassword = false;
+            await users.UpdateAsync(user);
+        }
+        return (await app.ClientAsync(name, issued.TemporaryPassword), name, issued.TemporaryPassword);
+    }
+
+    private async Task<HttpStatusCode> TokenStatusAsync(string user, string password) =>
+        (await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password }, Ct)).StatusCode;
+
+    [Fact]
+    public async Task Five_failures_lock_the_account_for_fifteen_minutes_then_it_opens_again()
+    {
+        var (_, name, password) = await NewUserAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync(name, "wrong-password-" + i));
+        }
+        var locked = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { userName = name, password }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Contains("锁定", (await locked.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString());
+
+        app.Clock!.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatusAsync(name, password));
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync(name, password));
+    }
+
+    [Fact]
+    public async Task An_idle_token_expires_after_thirty_minutes()
+    {
+        var (client, _, _) = await NewUserAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/households?pageSize=1", Ct)).StatusCode);
+        app.Clock!.Advance(TimeSpan.FromMinutes(31));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/households?pageSize=1", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_ends_the_other_sessions_at_once()
+    {
+        var (client, name, password) = await NewUserAsync();
+        var other = await app.ClientAsync(name, password);
+        var change = await client.PostAsJsonAsync("/api/v1/auth/password", new AuthApi.PasswordRequest(password, "A-New-Strong-Pass-77"), Ct);
+        Assert.Equal(HttpStatusCode.NoContent, change.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await other.GetAsync("/api/v1/households?pageSize=1", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/households?pageSize=1", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await TokenStatusAsync(name, "A-New-Strong-Pass-77"));
+    }
+
+    [Fact]
+    public async Task Common_and_short_passwords_are_refused_with_reasons()
+    {
+        var (client, _, password) = await NewUserAsync();
+        var common = await client.PostAsJsonAsync("/api/v1/auth/password", new AuthApi.PasswordRequest(password, "password1234"), Ct);
+        var shortOne = await client.PostAsJsonAsync("/api/v1/auth/password", new AuthApi.PasswordRequest(password, "short"), Ct);
+        Assert.Contains("过于常见", await common.Content.ReadAsStringAsync(Ct));
+        Assert.Contains("至少需要12个字符", await shortOne.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Disabling_an_account_or_changing_its_role_ends_its_tokens()
+    {
+        var admin = await app.AdminClientAsync();
+        var accounts = await admin.GetFromJsonAsync<List<ManageAccounts.AccountView>>("/api/v1/accounts", FupinApp.Json, Ct);
+
+        var (first, firstName, _) = await NewUserAsync();
+        var firstId = (await admin.GetFromJsonAsync<List<ManageAccounts.AccountView>>("/api/v1/accounts", FupinApp.Json, Ct))!.Single(a => a.UserName == firstName).Id;
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/v1/accounts/{firstId}/disable", new ManageAccounts.ReasonRequest("调离岗位"), Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync("/api/v1/households?pageSize=1", Ct)).StatusCode);
+
+        var (second, secondName, _) = await NewUserAsync();
+        var secondId = (await admin.GetFromJsonAsync<List<ManageAccounts.AccountView>>("/api/v1/accounts", FupinApp.Json, Ct))!.Single(a => a.UserName == secondName).Id;
+        var update = new ManageAccounts.UpdateRequest { Role = Roles.Leader, RegionCode = TestData.County };
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/accounts/{secondId}", update, FupinApp.Json, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync("/api/v1/households?pageSize=1", Ct)).StatusCode);
+        Assert.NotNull(accounts);
+    }
+
+    [Fact]
+    public async Task System_admin_cannot_hand_out_privileged_roles_but_the_security_admin_can()
+    {
+        var admin = await app.AdminClientAsync();
+        var security = await app.AdminClientAsync("security");
+        var request = new ManageAccounts.CreateRequest { UserName = "a" + Guid.NewGuid().ToString("N")[..8], Role = Roles.AuditReviewer, RegionCode = TestData.County };
+        var refused = await admin.PostAsJsonAsync("/api/v1/accounts", request, FupinApp.Json, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("只能由安全管理员授予", await refused.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.OK, (await security.PostAsJsonAsync("/api/v1/accounts", request, FupinApp.Json, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Accounts_unused_for_ninety_days_are_disabled()
+    {
+        var (client, name, _) = await NewUserAsync();
+        app.Clock!.Advance(TimeSpan.FromDays(91));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await InactiveAccounts.DisableAsync(scope.ServiceProvider, 90, app.Clock, Ct);
+        }
+        var admin = await app.AdminClientAsync();
+        var account = (await admin.GetFromJsonAsync<List<ManageAccounts.AccountView>>("/api/v1/accounts", FupinApp.Json, Ct))!.Single(a => a.UserName == name);
+        Assert.True(account.IsDisabled);
+        Assert.Contains("超过90天未使用", account.DisabledReason);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/households?pageSize=1", Ct)).StatusCode);
+    }
+}
+
+public sealed class AbsoluteSessionTests(LongTokenApp app) : IClassFixture<LongTokenApp>
+{
+    [Fact]
+    public async Task A_session_ends_twelve_hours_after_sign_in_whatever_its_token_says()
+    {
+        var client = await app.ClientAsync();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/households?pageSize=1", TestContext.Current.CancellationToken)).StatusCode);
+        app.Clock!.Advance(TimeSpan.FromHours(11));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/households?pageSize=1", TestContext.Current.CancellationToken)).StatusCode);
+        app.Clock.Advance(TimeSpan.FromHours(1.1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/households?pageSize=1", TestContext.Current.CancellationToken)).StatusCode);
+    }
+}
+
+public sealed class RateLimitTests(TightRateLimitApp app) : IClassFixture<TightRateLimitApp>
+{
+    [Fact]
+    public async Task Sign_in_attempts_beyond_the_limit_get_429_with_retry_after()
+    {
+        var client = app.CreateClient();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 4; i++)
+        {
+            last = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "county", password = "wrong" }, TestContext.Current.CancellationToken);
+            statuses.Add(last.StatusCode);
+        }
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+        Assert.True(last!.Headers.RetryAfter?.Delta > TimeSpan.Zero || last.Headers.Contains("Retry-After"));
+        Assert.Contains("请求过于频繁", await last.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        // Other endpoints are not limited.
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health", TestContext.Current.CancellationToken)).StatusCode);
+    }
+}
+
+public sealed class SecurityHeaderTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Responses_forbid_framing_sniffing_and_foreign_scripts()
+    {
+        var response = await app.CreateClient().GetAsync("/account/login", TestContext.Current.CancellationToken);
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+    }
+
+    [Fact]
+    public async Task Server_errors_carry_no_stack_trace()
+    {
+        var client = await app.ClientAsync();
+        var response = await client.GetAsync("/api/v1/households?page=abc", TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("   at ", body);
+        Assert.DoesNotContain("Exception", body);
+    }
+}
