@@ -55,6 +55,27 @@ public abstract class AuditTests(FupinApp app)
     }
 
     [Fact]
+    public async Task Revealing_a_number_returns_it_in_full_and_audits_the_field_not_the_value()
+    {
+        var client = await app.ClientAsync();
+        var request = TestData.NewHousehold();
+        var created = await (await client.PostAsJsonAsync("/api/v1/households", request, FupinApp.Json, Ct)).Content.ReadFromJsonAsync<GetHousehold.Detail>(FupinApp.Json, Ct);
+        var memberId = created!.Members[0].Id;
+
+        var revealed = await (await client.PostAsJsonAsync($"/api/v1/members/{memberId}/reveal", new { field = "idNumber" }, Ct))
+            .Content.ReadFromJsonAsync<Fupin.Web.Features.Households.RevealPersonalData.Revealed>(FupinApp.Json, Ct);
+        var account = await (await client.PostAsJsonAsync($"/api/v1/households/{created.Id}/reveal", new { field = "bankAccount" }, Ct))
+            .Content.ReadFromJsonAsync<Fupin.Web.Features.Households.RevealPersonalData.Revealed>(FupinApp.Json, Ct);
+
+        Assert.Equal(request.Head.IdNumber, revealed!.Value);
+        Assert.Equal("6217000012341234", account!.Value);
+        var events = await TrailAsync(q => q.Where(a => a.Event == AuditEvent.Reveal && a.HouseholdId == created.Id));
+        Assert.Equal(2, events.Count);
+        Assert.Contains(events, e => e.Entity == "Member" && e.NewValue == "idNumber" && e.UserName == FupinApp.CountyUser);
+        Assert.DoesNotContain(events, e => (e.NewValue ?? "").Contains(request.Head.IdNumber!) || (e.NewValue ?? "").Contains("6217000012341234"));
+    }
+
+    [Fact]
     public async Task A_refused_request_is_an_access_denied_event()
     {
         var leader = await app.ClientForNewUserAsync(Roles.Leader, TestData.County);

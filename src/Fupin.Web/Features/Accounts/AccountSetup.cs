@@ -19,6 +19,7 @@ public static class AccountSetup
     public const string RegistryReadPolicy = "RegistryRead";
     public const string RegistryEditPolicy = "RegistryEdit";
     public const string AccountAdminPolicy = "AccountAdmin";
+    public const string RevealPolicy = "RevealPersonalData";
     public const string SecurityAdminPolicy = "SecurityAdmin";
     public const string SignInRateLimit = "SignIn";
 
@@ -85,6 +86,8 @@ public static class AccountSetup
             .AddPolicy(RegistryReadPolicy, p => p.RequireRole(Roles.RegistryReaders))
             .AddPolicy(RegistryEditPolicy, p => p.RequireRole(Roles.RegistryEditors))
             .AddPolicy(AccountAdminPolicy, p => p.RequireRole(Roles.SystemAdmin, Roles.SecurityAdmin))
+            // Those who work the registry day to day may see a full number when the work needs it.
+            .AddPolicy(RevealPolicy, p => p.RequireRole(Roles.RegistryEditors))
             .AddPolicy(SecurityAdminPolicy, p => p.RequireRole(Roles.SecurityAdmin))
             .AddPolicy(Audit.AuditApi.ReviewPolicy, p => p.RequireRole(Roles.AuditReviewer));
 

@@ -21,6 +21,8 @@ public static class HouseholdsApi
         edit.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeHouseholdStatus").WithSummary("变更农户状态（脱贫、返贫、清退等），须填写日期和原因");
         edit.MapPost("/{id:guid}/head", ChangeHeadOf).WithName("ChangeHouseholdHead").WithSummary("户主变更");
         edit.MapPost("/{id:guid}/members", AddMemberTo).WithName("AddMember").WithSummary("添加家庭成员");
+        group.MapPost("/{id:guid}/reveal", Reveal).RequireAuthorization(AccountSetup.RevealPolicy)
+            .WithName("RevealHouseholdData").WithSummary("查看完整的联系电话或银行账号（记入审计日志）");
         return app;
     }
 
@@ -56,6 +58,10 @@ public static class HouseholdsApi
     private static async Task<Results<Ok<int>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> ChangeHeadOf(
         Guid id, ChangeHead.Request request, AppDbContext db, CancellationToken ct) =>
         (await ChangeHead.Handle(db, id, request, ct)).ToHttp();
+
+    private static async Task<Results<Ok<RevealPersonalData.Revealed>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> Reveal(
+        Guid id, RevealPersonalData.Request request, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        (await RevealPersonalData.HouseholdAsync(db, clock, id, request, ct)).ToHttp();
 
     private static async Task<Results<Ok<Guid>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> AddMemberTo(
         Guid id, MemberInput request, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
