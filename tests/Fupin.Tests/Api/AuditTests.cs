@@ -112,6 +112,24 @@ public abstract class AuditTests(FupinApp app)
     }
 
     [Fact]
+    public async Task The_reviewers_view_and_export_mask_personal_numbers_kept_in_the_trail()
+    {
+        var county = await app.ClientAsync();
+        var request = TestData.NewHousehold();
+        Assert.Equal(HttpStatusCode.Created, (await county.PostAsJsonAsync("/api/v1/households", request, FupinApp.Json, Ct)).StatusCode);
+        var reviewer = await app.ClientForNewUserAsync(Roles.AuditReviewer, TestData.County);
+
+        // The guard on the client fails the call if a full number is in the body.
+        var page = await reviewer.GetFromJsonAsync<Paged<AuditApi.Line>>("/api/v1/audit?entity=Member&pageSize=200", FupinApp.Json, Ct);
+        Assert.Contains(page!.Items, l => l.Action == AuditAction.Created && l.NewValue!.Contains(Fupin.Web.Rules.Masking.IdNumber(request.Head.IdNumber)));
+
+        var xlsx = await reviewer.GetByteArrayAsync("/api/v1/audit/export?entity=Member", Ct);
+        var cells = MiniExcelLibs.MiniExcel.Query(new MemoryStream(xlsx)).SelectMany(r => ((IDictionary<string, object?>)r).Values).Select(v => v?.ToString() ?? "");
+        Assert.DoesNotContain(cells, c => c.Contains(request.Head.IdNumber!));
+        Assert.Contains(cells, c => c.Contains(Fupin.Web.Rules.Masking.IdNumber(request.Head.IdNumber)));
+    }
+
+    [Fact]
     public async Task The_database_refuses_to_update_or_delete_audit_rows()
     {
         await app.ClientAsync();

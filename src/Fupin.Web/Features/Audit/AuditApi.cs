@@ -78,7 +78,7 @@ public static class AuditApi
     }
 
     private static Line ToLine(AuditEntry a) => new(a.Id, a.Seq, a.At, a.UserName, a.Role, a.ClientIp, a.Action, a.Event, a.Entity, a.EntityKey,
-        a.HouseholdId, a.RegionCode, a.Field, a.OldValue, a.NewValue);
+        a.HouseholdId, a.RegionCode, a.Field, AuditMasking.Field(a.Field, a.OldValue), AuditMasking.NewValue(a.Action, a.Field, a.NewValue));
 
     public static async Task<Paged<Line>> ListAsync(AppDbContext db, Query q, CancellationToken ct)
     {
@@ -110,8 +110,8 @@ public static class AuditApi
             ["对象键"] = ExcelText.Safe(a.EntityKey),
             ["区划"] = a.RegionCode,
             ["字段"] = a.Field,
-            ["原值"] = ExcelText.Safe(a.OldValue),
-            ["新值"] = ExcelText.Safe(a.NewValue),
+            ["原值"] = ExcelText.Safe(AuditMasking.Field(a.Field, a.OldValue)),
+            ["新值"] = ExcelText.Safe(AuditMasking.NewValue(a.Action, a.Field, a.NewValue)),
         }).ToList();
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, sheetName: "审计日志", cancellationToken: ct);

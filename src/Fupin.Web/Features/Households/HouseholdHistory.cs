@@ -10,9 +10,6 @@ public static class HouseholdHistory
 {
     public sealed record Line(DateTime At, string UserName, AuditAction Action, string Entity, string? EntityKey, string? Field, string? OldValue, string? NewValue);
 
-    // Personal numbers never appear in history in full.
-    private static readonly HashSet<string> Masked = ["IdNumber", "Phone", "BankAccount"];
-
     public static async Task<Paged<Line>?> Handle(AppDbContext db, Guid householdId, int page, int pageSize, CancellationToken ct)
     {
         // The household's own scope check: out of scope reads as not found.
@@ -25,28 +22,6 @@ public static class HouseholdHistory
         var (skip, take) = Paging.Window(page, pageSize);
         var rows = await query.OrderByDescending(a => a.Id).Skip(skip).Take(take).ToListAsync(ct);
         return new Paged<Line>(rows.Select(a => new Line(a.At, a.UserName, a.Action, a.Entity, a.EntityKey, a.Field,
-            Mask(a.Field, a.OldValue), a.Action == AuditAction.Created ? MaskCreated(a.NewValue) : Mask(a.Field, a.NewValue))).ToList(), total);
-    }
-
-    private static string? Mask(string? field, string? value) => field switch
-    {
-        "IdNumber" => Rules.Masking.IdNumber(value),
-        "Phone" => Rules.Masking.Phone(value),
-        "BankAccount" => Rules.Masking.BankAccount(value),
-        _ => value,
-    };
-
-    private static string? MaskCreated(string? json)
-    {
-        if (json is null)
-        {
-            return null;
-        }
-        var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string?>>(json) ?? [];
-        foreach (var key in values.Keys.Where(Masked.Contains).ToList())
-        {
-            values[key] = Mask(key, values[key]);
-        }
-        return string.Join("；", values.Select(kv => $"{kv.Key}={kv.Value}"));
+            AuditMasking.Field(a.Field, a.OldValue), AuditMasking.NewValue(a.Action, a.Field, a.NewValue))).ToList(), total);
     }
 }
