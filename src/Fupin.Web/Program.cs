@@ -58,6 +58,7 @@ app.MapMembers();
 app.MapStats();
 app.MapAudit();
 app.MapAccounts();
+app.MapApiTokens();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

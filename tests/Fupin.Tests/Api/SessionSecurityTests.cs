@@ -135,6 +135,52 @@ public sealed class SessionSecurityTests(ClockedApp app) : IClassFixture<Clocked
     }
 
     [Fact]
+    public async Task A_department_token_works_within_its_role_and_region_is_audited_and_ends_when_revoked_or_expired()
+    {
+        var security = await app.AdminClientAsync("security");
+        var request = new ApiTokens.CreateRequest { Name = "县教育局学籍比对", Role = Roles.CountyOffice, RegionCode = TestData.TownshipA, ExpiresInDays = 1 };
+        var created = await (await security.PostAsJsonAsync("/api/v1/api-tokens", request, FupinApp.Json, Ct)).Content.ReadFromJsonAsync<ApiTokens.Created>(FupinApp.Json, Ct);
+        Assert.StartsWith(ApiTokens.TokenPrefix, created!.Secret);
+
+        var client = app.CreateGuardedClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", created.Secret);
+        var list = await client.GetFromJsonAsync<Fupin.Web.Shared.Paged<Fupin.Web.Features.Households.ListHouseholds.Row>>("/api/v1/households?pageSize=50", FupinApp.Json, Ct);
+        Assert.All(list!.Items, r => Assert.StartsWith("460105101", r.RegionCode));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/stats/summary?regionCode={TestData.County}", Ct)).StatusCode);
+
+        await using (var db = app.SystemDb())
+        {
+            Assert.True(db.AuditEntries.Any(a => a.Event == Fupin.Web.Features.Audit.AuditEvent.ApiTokenUsed && a.EntityKey == created.Token.Id.ToString()));
+        }
+        // Stored as a hash only.
+        await using (var db = app.SystemDb())
+        {
+            Assert.False(db.Set<ApiToken>().Any(t => t.TokenHash == created.Secret));
+        }
+
+        app.Clock!.Advance(TimeSpan.FromDays(1.1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/households?pageSize=1", Ct)).StatusCode);
+
+        var second = await (await (await app.AdminClientAsync("security")).PostAsJsonAsync("/api/v1/api-tokens", request with { ExpiresInDays = 30 }, FupinApp.Json, Ct))
+            .Content.ReadFromJsonAsync<ApiTokens.Created>(FupinApp.Json, Ct);
+        var again = app.CreateGuardedClient();
+        again.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", second!.Secret);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/v1/households?pageSize=1", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.AdminClientAsync("security")).PostAsync($"/api/v1/api-tokens/{second.Token.Id}/revoke", null, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await again.GetAsync("/api/v1/households?pageSize=1", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Tokens_cannot_carry_privileged_roles()
+    {
+        var security = await app.AdminClientAsync("security");
+        var response = await security.PostAsJsonAsync("/api/v1/api-tokens",
+            new ApiTokens.CreateRequest { Name = "x", Role = Roles.AuditReviewer, RegionCode = TestData.County }, FupinApp.Json, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("只能授予业务角色", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
     public async Task Accounts_unused_for_ninety_days_are_disabled()
     {
         var (client, name, _) = await NewUserAsync();

@@ -34,10 +34,14 @@ public static class AccountSetup
                 o.DefaultScheme = Scheme;
                 o.DefaultChallengeScheme = Scheme;
             })
-            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? IdentityConstants.BearerScheme
-                    : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(Scheme, "Cookie, bearer token or department API token", o => o.ForwardDefaultSelector = ctx =>
+            {
+                var header = ctx.Request.Headers.Authorization.ToString();
+                return header.StartsWith("Bearer " + ApiTokens.TokenPrefix, StringComparison.Ordinal) ? ApiTokens.Scheme
+                    : header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme;
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokens.Scheme, null)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(session.IdleMinutes))
             .AddIdentityCookies();
 

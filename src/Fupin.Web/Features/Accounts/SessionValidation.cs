@@ -26,7 +26,8 @@ public static class SessionValidation
 
     public static async Task<bool> IsCurrentAsync(ClaimsPrincipal principal, UserManager<AppUser> users, IdentityOptions identity, TimeProvider clock, Options options)
     {
-        if (principal.Identity?.IsAuthenticated != true)
+        // Department API tokens are checked by their own handler on every request.
+        if (principal.Identity?.IsAuthenticated != true || principal.Identity.AuthenticationType == ApiTokens.Scheme)
         {
             return true;
         }
