@@ -20,6 +20,8 @@ public class WebAppProcess : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    protected virtual IEnumerable<(string Key, string Value)> ExtraEnvironment => [];
+
     /// <summary>False: the host generates the first password and prints it, as on a real first start.</summary>
     protected virtual bool OperatorSetsAdminPassword => true;
     public IPlaywright Playwright { get; private set; } = default!;
@@ -67,6 +69,10 @@ public class WebAppProcess : IAsyncLifetime
         start.Environment["Data__Folder"] = _folder;
         start.Environment["Demo__Persons"] = "2000";
         start.Environment["Database__Provider"] = "Sqlite";
+        foreach (var (key, value) in ExtraEnvironment)
+        {
+            start.Environment[key] = value;
+        }
         _process = Process.Start(start)!;
         _process.OutputDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
         _process.ErrorDataReceived += (_, e) => { lock (_output) { _output.AppendLine(e.Data); } };
@@ -177,4 +183,10 @@ public sealed class FirstStartProcess : WebAppProcess
 
     public string PrintedPassword =>
         System.Text.RegularExpressions.Regex.Match(Output, @"初始密码[^:：]*[:：]\s*(\S+)").Groups[1].Value;
+}
+
+/// <summary>Administrators must use a second factor (Security:RequireTwoFactorForAdmins).</summary>
+public sealed class TwoFactorProcess : WebAppProcess
+{
+    protected override IEnumerable<(string Key, string Value)> ExtraEnvironment => [("Security__RequireTwoFactorForAdmins", "true")];
 }

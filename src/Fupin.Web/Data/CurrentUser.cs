@@ -11,6 +11,7 @@ public sealed class CurrentUser
 {
     public const string RegionClaim = "fupin:region";
     public const string MustChangePasswordClaim = "fupin:must_change_password";
+    public const string MustEnrollTwoFactorClaim = "fupin:must_enroll_2fa";
 
     private ClaimsPrincipal _principal = new(new ClaimsIdentity());
     private bool _system;

@@ -156,13 +156,18 @@ public static class AccountSetup
     public static IApplicationBuilder UseFupinCurrentUser(this IApplicationBuilder app) => app.Use(async (ctx, next) =>
     {
         ctx.RequestServices.GetRequiredService<CurrentUser>().Set(ctx.User, ctx.Connection.RemoteIpAddress?.ToString());
-        if (ctx.User.HasClaim(CurrentUser.MustChangePasswordClaim, "true")
-            && !ctx.Request.Path.StartsWithSegments("/account")
-            && !ctx.Request.Path.StartsWithSegments("/_framework")
-            && !ctx.Request.Path.StartsWithSegments("/_content")
-            && !ctx.Request.Path.StartsWithSegments("/api"))
+        var elsewhere = !ctx.Request.Path.StartsWithSegments("/account")
+                        && !ctx.Request.Path.StartsWithSegments("/_framework")
+                        && !ctx.Request.Path.StartsWithSegments("/_content")
+                        && !ctx.Request.Path.StartsWithSegments("/api");
+        if (elsewhere && ctx.User.HasClaim(CurrentUser.MustChangePasswordClaim, "true"))
         {
             ctx.Response.Redirect("/account/change-password");
+            return;
+        }
+        if (elsewhere && ctx.User.HasClaim(CurrentUser.MustEnrollTwoFactorClaim, "true"))
+        {
+            ctx.Response.Redirect("/account/two-factor");
             return;
         }
         await next();
@@ -170,7 +175,7 @@ public static class AccountSetup
 }
 
 /// <summary>Puts the account's region (its scope) and flags into its sign-in.</summary>
-internal sealed class FupinClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TimeProvider clock)
+internal sealed class FupinClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, TimeProvider clock, IConfiguration config)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -186,6 +191,10 @@ internal sealed class FupinClaimsFactory(UserManager<AppUser> users, RoleManager
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(CurrentUser.MustChangePasswordClaim, "true"));
+        }
+        if (await TwoFactor.MustEnrollAsync(UserManager, config, user))
+        {
+            identity.AddClaim(new Claim(CurrentUser.MustEnrollTwoFactorClaim, "true"));
         }
         return identity;
     }

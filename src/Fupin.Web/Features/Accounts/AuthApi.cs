@@ -9,7 +9,8 @@ namespace Fupin.Web.Features.Accounts;
 
 public static class AuthApi
 {
-    public sealed record TokenRequest(string UserName, string Password);
+    /// <summary>Totp: the authenticator code, for accounts with the second factor on.</summary>
+    public sealed record TokenRequest(string UserName, string Password, string? Totp = null);
 
     public sealed record PasswordRequest(string CurrentPassword, string NewPassword);
 
@@ -30,7 +31,7 @@ public static class AuthApi
 
     /// <summary>The same answer for an unknown user and a wrong password, so neither can be told apart.</summary>
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Token(
-        TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock)
+        TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock, IConfiguration config)
     {
         var user = await users.FindByNameAsync(request.UserName ?? "");
         var check = user is null
@@ -46,6 +47,16 @@ public static class AuthApi
         if (signedIn.MustChangePassword)
         {
             return TypedResults.Problem(title: "请先在网页上登录并修改初始密码", statusCode: StatusCodes.Status403Forbidden);
+        }
+        if (await TwoFactor.MustEnrollAsync(users, config, signedIn))
+        {
+            return TypedResults.Problem(title: "管理员须先在网页上启用双因素认证", statusCode: StatusCodes.Status403Forbidden);
+        }
+        if (signedIn.TwoFactorEnabled && !await TwoFactor.VerifyAsync(users, signedIn, request.Totp))
+        {
+            await users.AccessFailedAsync(signedIn);
+            await AuditEvents.WriteAsync(db, clock, AuditEvent.SignInFailed, "Account", signedIn.Id, "接口令牌：动态验证码错误", userName: signedIn.UserName, userId: signedIn.Id);
+            return Failed("需要正确的动态验证码（totp）");
         }
         signedIn.LastSignInAt = clock.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(signedIn);
