@@ -14,9 +14,12 @@ using Scalar.AspNetCore;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = new CultureInfo("zh-CN");
 
-if (args.FirstOrDefault() == "generate")
+switch (args.FirstOrDefault())
 {
-    return await GenerateCommand.RunAsync(args[1..]);
+    case "generate":
+        return await GenerateCommand.RunAsync(args[1..]);
+    case "audit-verify":
+        return await AuditVerifyCommand.RunAsync(args[1..]);
 }
 
 var builder = WebApplication.CreateBuilder(args);

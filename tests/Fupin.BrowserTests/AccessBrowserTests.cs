@@ -39,6 +39,12 @@ public sealed class AccessBrowserTests(WebAppProcess app) : IClassFixture<WebApp
         await page.GotoAsync(app.BaseUrl + "/households?region=460105105201");
         await WebAppProcess.InteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("household-table").Locator("tbody tr").First).ToContainTextAsync("没有符合条件的农户");
+
+        // Signing out (a form post with its antiforgery token) ends the session.
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出登录" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
+        await page.GotoAsync(app.BaseUrl + "/households");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/login"));
     }
 
     [Fact]

@@ -351,6 +351,8 @@ public abstract class RegistryApiTests(FupinApp app)
         var byNumber = await client.GetFromJsonAsync<Paged<ListHouseholds.Row>>($"/api/v1/households?search={created.HouseholdNumber}", Json, Ct);
 
         Assert.Equal(created.Id, Assert.Single(byId!.Items).Id);
+        var inUrl = await client.GetAsync($"/api/v1/households?search={request.Head.IdNumber}", Ct);
+        Assert.Contains("不要放在网址里", (await ErrorsOf(inUrl))["search"][0]);
         Assert.Contains(byName!.Items, r => r.Id == created.Id);
         Assert.Equal(created.Id, Assert.Single(byNumber!.Items).Id);
     }
@@ -390,7 +392,8 @@ public abstract class RegistryApiTests(FupinApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await cadre.GetAsync($"/api/v1/stats/summary?regionCode={TestData.County}", Ct)).StatusCode);
         var own = await cadre.GetFromJsonAsync<RegistrySummary.Result>("/api/v1/stats/summary", Json, Ct);
         Assert.Equal(TestData.VillageA, own!.RegionCode);
-        var byIdElsewhere = await cadre.GetFromJsonAsync<Paged<ListHouseholds.Row>>($"/api/v1/households?search={(await app.SystemDbMemberId(other.Members[0].Id))}", Json, Ct);
+        var byIdElsewhere = await (await cadre.PostAsJsonAsync("/api/v1/households/search", new ListHouseholds.Query { Search = await app.SystemDbMemberId(other.Members[0].Id) }, Json, Ct))
+            .Content.ReadFromJsonAsync<Paged<ListHouseholds.Row>>(Json, Ct);
         Assert.Empty(byIdElsewhere!.Items);
         var created = await cadre.PostAsJsonAsync("/api/v1/households", TestData.NewHousehold(TestData.VillageB), Json, Ct);
         Assert.Contains("不在您的管辖范围内", (await ErrorsOf(created))["regionCode"][0]);

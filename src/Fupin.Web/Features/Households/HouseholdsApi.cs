@@ -28,8 +28,16 @@ public static class HouseholdsApi
         return app;
     }
 
-    private static async Task<Ok<Paged<ListHouseholds.Row>>> List([AsParameters] ListHouseholds.Query query, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await ListHouseholds.Handle(db, query, clock.Today(), ct));
+    private static async Task<Results<Ok<Paged<ListHouseholds.Row>>, ValidationProblem>> List(
+        [AsParameters] ListHouseholds.Query query, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        // A full ID number in an address ends up in proxy and browser logs: it belongs in a request body.
+        if (Rules.ResidentId.TryParse(query.Search, clock.Today(), out _) is not null)
+        {
+            return ApiResults.Invalid(new Errors().Add("search", "按身份证号码查询请使用 POST /api/v1/households/search，号码放在请求体中，不要放在网址里"));
+        }
+        return TypedResults.Ok(await ListHouseholds.Handle(db, query, clock.Today(), ct));
+    }
 
     private static async Task<Ok<Paged<ListHouseholds.Row>>> Search(ListHouseholds.Query query, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         TypedResults.Ok(await ListHouseholds.Handle(db, query, clock.Today(), ct));
