@@ -58,6 +58,14 @@ internal static class RegistryCommands
     public static Task<Household?> LoadForChangeAsync(AppDbContext db, Guid householdId, CancellationToken ct) =>
         db.Households.Include(h => h.Members).FirstOrDefaultAsync(h => h.Id == householdId, ct);
 
+    /// <summary>A member with its whole household (composition rules need every member); nulls when not in scope.</summary>
+    public static async Task<(Household? Household, Member? Member)> LoadMemberForChangeAsync(AppDbContext db, Guid memberId, CancellationToken ct)
+    {
+        var householdId = await db.Members.Where(m => m.Id == memberId).Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct);
+        var household = householdId is { } hid ? await LoadForChangeAsync(db, hid, ct) : null;
+        return (household, household?.Members.FirstOrDefault(m => m.Id == memberId));
+    }
+
     /// <summary>The client's version must still be the stored one when the row is written.</summary>
     public static void ExpectVersion<T>(AppDbContext db, T entity, int version) where T : class, IVersioned =>
         db.Entry(entity).Property(e => e.Version).OriginalValue = version;

@@ -14,9 +14,7 @@ public static class UpdateMember
 
     public static async Task<Outcome<int>> Handle(AppDbContext db, Guid memberId, Request r, DateOnly today, CancellationToken ct)
     {
-        var householdId = await db.Members.Where(m => m.Id == memberId).Select(m => (Guid?)m.HouseholdId).FirstOrDefaultAsync(ct);
-        var household = householdId is { } hid ? await RegistryCommands.LoadForChangeAsync(db, hid, ct) : null;
-        var member = household?.Members.FirstOrDefault(m => m.Id == memberId);
+        var (household, member) = await RegistryCommands.LoadMemberForChangeAsync(db, memberId, ct);
         if (household is null || member is null)
         {
             return new Outcome<int>.NotFound();
