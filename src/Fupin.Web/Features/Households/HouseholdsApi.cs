@@ -1,6 +1,7 @@
 using Fupin.Web.Data;
 using Fupin.Web.Features.Accounts;
 using Fupin.Web.Shared;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
@@ -14,6 +15,8 @@ public static class HouseholdsApi
         group.MapGet("/", List).WithName("ListHouseholds").WithSummary("农户列表：按区划、状态、属性、致贫原因、姓名/身份证号/户编号筛选，分页排序");
         group.MapPost("/search", Search).WithName("SearchHouseholds")
             .WithSummary("与列表相同的筛选，条件放在请求体中：按身份证号查找时请用此接口，避免号码出现在网址和日志中");
+        group.MapGet("/export", Export).WithName("ExportHouseholds")
+            .WithSummary("按列表筛选条件导出名册（每人一行）：format=xlsx|csv；full=true 且有查看权限时含完整证件号（记入审计）");
         group.MapGet("/{id:guid}", Get).WithName("GetHousehold").WithSummary("农户详情及家庭成员（证件号等已脱敏）");
         group.MapGet("/{id:guid}/history", History).WithName("GetHouseholdHistory").WithSummary("农户及其成员的变更记录");
 
@@ -37,6 +40,30 @@ public static class HouseholdsApi
             return ApiResults.Invalid(new Errors().Add("search", "按身份证号码查询请使用 POST /api/v1/households/search，号码放在请求体中，不要放在网址里"));
         }
         return TypedResults.Ok(await ListHouseholds.Handle(db, query, clock.Today(), ct));
+    }
+
+    private static async Task<Results<FileStreamHttpResult, ValidationProblem>> Export(
+        [AsParameters] ListHouseholds.Query query, AppDbContext db, TimeProvider clock, IAuthorizationService authorization, HttpContext http,
+        CancellationToken ct, string? format = "xlsx", bool full = false)
+    {
+        if (Rules.ResidentId.TryParse(query.Search, clock.Today(), out _) is not null)
+        {
+            return ApiResults.Invalid(new Errors().Add("search", "导出时不能按身份证号码筛选（号码不应出现在网址中）"));
+        }
+        if (format is not ("xlsx" or "csv"))
+        {
+            return ApiResults.Invalid(new Errors().Add("format", "导出格式只能是 xlsx 或 csv"));
+        }
+        var mayReveal = (await authorization.AuthorizeAsync(http.User, AccountSetup.RevealPolicy)).Succeeded;
+        var result = await ExportRegistry.RunAsync(db, clock, new ExportRegistry.Request
+        {
+            Filter = query,
+            Format = format == "csv" ? ExportRegistry.Format.Csv : ExportRegistry.Format.Xlsx,
+            Full = full,
+        }, mayReveal, ct);
+        // The temporary file goes when the response is done with it.
+        var stream = new FileStream(result.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        return TypedResults.File(stream, result.ContentType, result.FileName);
     }
 
     private static async Task<Ok<Paged<ListHouseholds.Row>>> Search(ListHouseholds.Query query, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
