@@ -39,6 +39,31 @@ public sealed class TwoFactorTests(TwoFactorRequiredApp app) : IClassFixture<Two
     }
 
     [Fact]
+    public async Task Only_the_security_admin_resets_a_lost_second_factor()
+    {
+        await EnrollAsync("auditor");
+        string id;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("auditor"))!.Id;
+        }
+        var county = await app.ClientAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await county.PostAsync($"/api/v1/accounts/{id}/reset-two-factor", null, Ct)).StatusCode);
+
+        // The security admin must itself have enrolled (required for administrators on this host).
+        var key = await EnrollAsync("security");
+        var security = app.CreateClient();
+        var token = await (await security.PostAsJsonAsync("/api/v1/auth/token", new { userName = "security", password = FupinApp.AdminPassword, totp = Totp.Code(key, DateTimeOffset.UtcNow) }, Ct))
+            .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(Ct);
+        security.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await security.PostAsync($"/api/v1/accounts/{id}/reset-two-factor", null, Ct)).StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.False((await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByNameAsync("auditor"))!.TwoFactorEnabled);
+        }
+    }
+
+    [Fact]
     public async Task With_the_second_factor_on_a_token_needs_the_current_code()
     {
         var key = await EnrollAsync("security");

@@ -17,6 +17,8 @@ public static class AccountsApi
         group.MapPost("/{id}/disable", Disable).WithName("DisableAccount").WithSummary("停用账号（会话和令牌立即失效）");
         group.MapPost("/{id}/enable", Enable).WithName("EnableAccount").WithSummary("启用账号");
         group.MapPost("/{id}/reset-password", Reset).WithName("ResetPassword").WithSummary("重置密码：返回一次性临时密码");
+        group.MapPost("/{id}/reset-two-factor", ResetTwoFactor).RequireAuthorization(AccountSetup.SecurityAdminPolicy)
+            .WithName("ResetTwoFactor").WithSummary("重置双因素认证（手机丢失时；仅安全管理员）");
         return app;
     }
 
@@ -38,6 +40,10 @@ public static class AccountsApi
     private static async Task<Results<Ok<bool>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> Enable(
         string id, AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>
         (await ManageAccounts.SetDisabledAsync(db, users, clock, id, false, null, ct)).ToHttp();
+
+    private static async Task<Results<Ok<bool>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> ResetTwoFactor(
+        string id, AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>
+        (await ManageAccounts.ResetTwoFactorAsync(db, users, clock, id, ct)).ToHttp();
 
     private static async Task<Results<Ok<ManageAccounts.Issued>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> Reset(
         string id, AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>

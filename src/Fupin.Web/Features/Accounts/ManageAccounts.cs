@@ -237,6 +237,27 @@ public static class ManageAccounts
         return new Outcome<Issued>.Done(new Issued(user.Id, user.UserName!, password));
     }
 
+    /// <summary>
+    /// For a lost phone: turns the second factor off and discards the key; the holder enrols again (the
+    /// security administrator only, since it weakens a sign-in).
+    /// </summary>
+    public static async Task<Outcome<bool>> ResetTwoFactorAsync(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return new Outcome<bool>.NotFound();
+        }
+        if (!db.User.Principal.IsInRole(Roles.SecurityAdmin))
+        {
+            return new Outcome<bool>.Invalid(new Errors().Add("id", "只有安全管理员可以重置双因素认证"));
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await AuditEvents.WriteAsync(db, clock, "TwoFactorReset", "Account", user.Id, ct: ct);
+        return new Outcome<bool>.Done(true);
+    }
+
     private static async Task<bool> IsPrivilegedAsync(UserManager<AppUser> users, AppUser user) =>
         (await users.GetRolesAsync(user)).Any(Roles.Privileged.Contains);
 
