@@ -99,4 +99,33 @@ public sealed class RegistryBrowserTests(WebAppProcess app) : IClassFixture<WebA
         await Assertions.Expect(page.GetByTestId("household-table").Locator("tbody tr").First).ToContainTextAsync(headName);
         await page.ScreenshotAsync(new() { Path = Shot("06-search"), FullPage = true });
     }
+
+    [Fact]
+    public async Task Clerk_registers_a_new_household_through_the_form_after_fixing_what_it_says()
+    {
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/households/new");
+        await WebAppProcess.InteractiveAsync(page);
+
+        // Saving an empty form: messages in Chinese at the fields, nothing saved.
+        await page.GetByTestId("save-household").ClickAsync();
+        await Assertions.Expect(page.GetByText("所属行政村不存在或不在您的管辖范围内").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("请填写身份证号码").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Shot("07-new-household-errors"), FullPage = true });
+
+        await page.Locator(".mud-select").Filter(new() { HasText = "乡镇" }).First.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("东山镇", new() { Exact = true }).ClickAsync();
+        await ChooseAsync(page, "new-village", "城西村");
+        var id = NewId();
+        await page.Locator("[data-testid=member-idnumber] input, input[data-testid=member-idnumber]").First.FillAsync(id);
+        await page.Locator("[data-testid=member-name] input, input[data-testid=member-name]").First.FillAsync("表单新户主");
+        await page.Locator(".mud-select").Filter(new() { HasText = "文化程度" }).First.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText("初中", new() { Exact = true }).ClickAsync();
+        await page.GetByTestId("save-household").ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("household-head")).ToContainTextAsync("表单新户主");
+        await Assertions.Expect(page.GetByText("东山镇 城西村").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("member-table")).ToContainTextAsync("户主");
+        await page.ScreenshotAsync(new() { Path = Shot("08-new-household-saved"), FullPage = true });
+    }
 }

@@ -21,6 +21,8 @@ public sealed class FieldErrors
     public bool Take<T>(Outcome<T> outcome, ISnackbar snackbar)
     {
         Clear();
+        // A new outcome replaces what the last one said, so a fixed mistake stops showing.
+        snackbar.Clear();
         switch (outcome)
         {
             case Outcome<T>.Done:
