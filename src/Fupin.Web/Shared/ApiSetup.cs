@@ -75,6 +75,7 @@ public static class ApiSetup
         await using (var system = new AppDbContext(options, CurrentUser.System()))
         {
             await DatabaseSetup.MigrateAsync(system);
+            await Features.Policy.PolicyValues.SeedIfEmptyAsync(system);
             if (app.Configuration.GetValue("Demo:Seed", true))
             {
                 demo = await DemoCounty.SeedIfEmptyAsync(system, clock, app.Configuration.GetValue("Demo:Persons", 8000));

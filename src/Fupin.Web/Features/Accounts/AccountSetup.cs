@@ -21,6 +21,7 @@ public static class AccountSetup
     public const string AccountAdminPolicy = "AccountAdmin";
     public const string RevealPolicy = "RevealPersonalData";
     public const string SecurityAdminPolicy = "SecurityAdmin";
+    public const string PolicyAdminPolicy = "PolicyAdmin";
     public const string SignInRateLimit = "SignIn";
 
     public static IHostApplicationBuilder AddFupinAccounts(this IHostApplicationBuilder builder)
@@ -93,6 +94,7 @@ public static class AccountSetup
             // Those who work the registry day to day may see a full number when the work needs it.
             .AddPolicy(RevealPolicy, p => p.RequireRole(Roles.RegistryEditors))
             .AddPolicy(SecurityAdminPolicy, p => p.RequireRole(Roles.SecurityAdmin))
+            .AddPolicy(PolicyAdminPolicy, p => p.RequireRole(Roles.SystemAdmin))
             .AddPolicy(Audit.AuditApi.ReviewPolicy, p => p.RequireRole(Roles.AuditReviewer));
 
         // Sign-in, token and password endpoints: a fixed window per client address, 429 with Retry-After beyond it.
