@@ -6,6 +6,7 @@ using Fupin.Web.Features.Accounts;
 using Fupin.Web.Features.Audit;
 using Fupin.Web.Features.Demo;
 using Fupin.Web.Features.Households;
+using Fupin.Web.Features.Income;
 using Fupin.Web.Features.Policy;
 using Fupin.Web.Features.Regions;
 using Fupin.Web.Features.Stats;
@@ -64,6 +65,7 @@ app.MapAudit();
 app.MapAccounts();
 app.MapApiTokens();
 app.MapPolicyValues();
+app.MapIncome();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

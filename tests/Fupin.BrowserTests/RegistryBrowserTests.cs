@@ -127,5 +127,13 @@ public sealed class RegistryBrowserTests(WebAppProcess app) : IClassFixture<WebA
         await Assertions.Expect(page.GetByText("东山镇 城西村").First).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("member-table")).ToContainTextAsync("户主");
         await page.ScreenshotAsync(new() { Path = Shot("08-new-household-saved"), FullPage = true });
+
+        // The income ledger: one year recorded, per-capita income computed (one person).
+        await page.GetByRole(AriaRole.Tab, new() { Name = "收入台账" }).ClickAsync();
+        await page.Locator(".mud-input-control").Filter(new() { HasText = "工资性收入" }).Locator("input").FillAsync("12000");
+        await page.GetByTestId("save-income").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("per-capita").First).ToHaveTextAsync("12,000.00");
+        await Assertions.Expect(page.GetByTestId("income-table")).ToContainTextAsync("高于监测线");
+        await page.ScreenshotAsync(new() { Path = Shot("09-income-ledger"), FullPage = true });
     }
 }

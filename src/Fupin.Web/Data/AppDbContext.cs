@@ -34,6 +34,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
         builder.Entity<VillageGroup>().HasQueryFilter(InScope<VillageGroup>(g => g.RegionCode));
         builder.Entity<Household>().HasQueryFilter(InScope<Household>(h => h.RegionCode));
         builder.Entity<Member>().HasQueryFilter(InScope<Member>(m => m.RegionCode));
+        builder.Entity<Features.Income.IncomeRecord>().HasQueryFilter(InScope<Features.Income.IncomeRecord>(r => r.RegionCode));
     }
 
     /// <summary>code BETWEEN low AND high, written so EF turns it into an index range on both providers.</summary>
