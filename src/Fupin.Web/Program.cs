@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Fupin.Web.Components;
 using Fupin.Web.Data;
 using Fupin.Web.Features.Accounts;
+using Fupin.Web.Features.Assurance;
 using Fupin.Web.Features.Audit;
 using Fupin.Web.Features.Demo;
 using Fupin.Web.Features.Households;
@@ -66,6 +67,7 @@ app.MapAccounts();
 app.MapApiTokens();
 app.MapPolicyValues();
 app.MapIncome();
+app.MapAssurance();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -166,6 +166,57 @@ namespace Fupin.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Fupin.Web.Features.Assurance.AssuranceRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Evidence")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("HouseholdId", "Item")
+                        .IsUnique();
+
+                    b.HasIndex("RegionCode", "Item", "Status");
+
+                    b.ToTable("AssuranceRecord");
+                });
+
             modelBuilder.Entity("Fupin.Web.Features.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -258,6 +309,9 @@ namespace Fupin.Migrations.Sqlite.Migrations
                     b.Property<decimal?>("ArableLandMu")
                         .HasPrecision(10, 2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("AssuranceGaps")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Attribute")
                         .IsRequired()
@@ -861,6 +915,15 @@ namespace Fupin.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Fupin.Web.Features.Assurance.AssuranceRecord", b =>
+                {
+                    b.HasOne("Fupin.Web.Features.Households.Household", null)
+                        .WithMany()
+                        .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fupin.Web.Features.Households.Household", b =>

@@ -35,6 +35,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
         builder.Entity<Household>().HasQueryFilter(InScope<Household>(h => h.RegionCode));
         builder.Entity<Member>().HasQueryFilter(InScope<Member>(m => m.RegionCode));
         builder.Entity<Features.Income.IncomeRecord>().HasQueryFilter(InScope<Features.Income.IncomeRecord>(r => r.RegionCode));
+        builder.Entity<Features.Assurance.AssuranceRecord>().HasQueryFilter(InScope<Features.Assurance.AssuranceRecord>(r => r.RegionCode));
     }
 
     /// <summary>code BETWEEN low AND high, written so EF turns it into an index range on both providers.</summary>

@@ -69,6 +69,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 Household h => h.Id,
                 Member m => m.HouseholdId,
                 Income.IncomeRecord r => r.HouseholdId,
+                Assurance.AssuranceRecord r => r.HouseholdId,
                 _ => (Guid?)null,
             };
             var region = (entry.Entity as IRegionScoped)?.RegionCode;

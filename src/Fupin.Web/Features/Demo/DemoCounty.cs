@@ -156,6 +156,7 @@ public static class DemoCounty
             var people = MakeMembers(random, h, today, usedIds, now);
             h.HeadName = people[0].Name;
             h.MemberCount = people.Count(p => p.Status == MemberStatus.Active);
+            h.AssuranceGaps = Assurance.AssuranceRules.Gaps(h, people, today);
             households.Add(h);
             members.AddRange(people);
             if (h.Status != HouseholdStatus.Removed)
@@ -267,6 +268,11 @@ public static class DemoCounty
                 break;
             case < 12:
                 m.SchoolStage = SchoolStage.Primary;
+                break;
+            case < 15 when random.Next(1000) < 8:
+                // A few drop-outs, as the 控辍保学 reports find.
+                m.Education = Education.Primary;
+                m.OutOfSchoolReason = "厌学辍学";
                 break;
             case < 15:
                 m.SchoolStage = SchoolStage.JuniorHigh;

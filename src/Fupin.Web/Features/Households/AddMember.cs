@@ -37,7 +37,7 @@ public static class AddMember
         }
         household.Members.Add(member);
         db.Members.Add(member);
-        RegistryCommands.Recount(household);
+        RegistryCommands.Recount(household, today);
         return await RegistryCommands.SaveAsync(db, () => member.Id, ct);
     }
 }

@@ -8,7 +8,7 @@ public static class ChangeHead
 {
     public sealed record Request(Guid NewHeadMemberId, Relation FormerHeadRelation, int Version);
 
-    public static async Task<Outcome<int>> Handle(AppDbContext db, Guid householdId, Request r, CancellationToken ct)
+    public static async Task<Outcome<int>> Handle(AppDbContext db, Guid householdId, Request r, DateOnly today, CancellationToken ct)
     {
         var household = await RegistryCommands.LoadForChangeAsync(db, householdId, ct);
         if (household is null)
@@ -46,7 +46,7 @@ public static class ChangeHead
         {
             return new Outcome<int>.Invalid(errors);
         }
-        RegistryCommands.Recount(household);
+        RegistryCommands.Recount(household, today);
         // Touch the household so its version moves and a concurrent editor is told.
         household.UpdatedAt = DateTime.UtcNow;
         db.Entry(household).Property(h => h.UpdatedAt).IsModified = true;

@@ -55,7 +55,7 @@ public static class ChangeMemberStatus
         {
             return new Outcome<int>.Invalid(errors);
         }
-        RegistryCommands.Recount(household);
+        RegistryCommands.Recount(household, today);
         return await RegistryCommands.SaveAsync(db, () => member.Version, ct);
     }
 }

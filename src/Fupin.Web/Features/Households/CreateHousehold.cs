@@ -79,7 +79,7 @@ public static class CreateHousehold
         MemberRules.Apply(head, member, id);
         member.EntryYear ??= r.Household.YearIdentified;
         household.Members.Add(member);
-        RegistryCommands.Recount(household);
+        RegistryCommands.Recount(household, today);
         db.Households.Add(household);
         return await RegistryCommands.SaveAsync(db, () => household.Id, ct);
     }

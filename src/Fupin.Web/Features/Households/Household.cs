@@ -56,6 +56,12 @@ public sealed class Household : IRegionScoped, IVersioned, IAudited
     /// <summary>Active members, maintained with every member change, so counts need no join.</summary>
     public int MemberCount { get; set; }
 
+    /// <summary>
+    /// 两不愁三保障 items the registry shows as not secured (flags), maintained with every change of the
+    /// household or its members, so lists can filter on them without reading members.
+    /// </summary>
+    public Assurance.AssuranceItem AssuranceGaps { get; set; }
+
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }

@@ -96,8 +96,8 @@ public static class HouseholdsApi
         (await ChangeHouseholdStatus.Handle(db, id, request, clock.Today(), ct)).ToHttp();
 
     private static async Task<Results<Ok<int>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> ChangeHeadOf(
-        Guid id, ChangeHead.Request request, AppDbContext db, CancellationToken ct) =>
-        (await ChangeHead.Handle(db, id, request, ct)).ToHttp();
+        Guid id, ChangeHead.Request request, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+        (await ChangeHead.Handle(db, id, request, clock.Today(), ct)).ToHttp();
 
     private static async Task<Results<Ok<RevealPersonalData.Revealed>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> Reveal(
         Guid id, RevealPersonalData.Request request, AppDbContext db, TimeProvider clock, CancellationToken ct) =>

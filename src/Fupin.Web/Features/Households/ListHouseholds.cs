@@ -16,6 +16,8 @@ public static class ListHouseholds
         public HouseholdStatus? Status { get; init; }
         public HouseholdAttribute? Attribute { get; init; }
         public PovertyCause? Cause { get; init; }
+        /// <summary>Households with this 两不愁三保障 item not secured (by the registry or by a check).</summary>
+        public Assurance.AssuranceItem? Gap { get; init; }
         /// <summary>Household number, full ID number of any member, or the start of a member's name.</summary>
         public string? Search { get; init; }
         public int? Page { get; init; }
@@ -58,6 +60,12 @@ public static class ListHouseholds
         if (q.Cause is { } cause)
         {
             query = query.Where(h => h.MainCause == cause);
+        }
+        if (q.Gap is { } gap and not Assurance.AssuranceItem.None)
+        {
+            var checkedNotSecured = db.Set<Assurance.AssuranceRecord>()
+                .Where(r => r.Item == gap && r.Status == Assurance.AssuranceStatus.NotSecured).Select(r => r.HouseholdId);
+            query = query.Where(h => (h.AssuranceGaps & gap) != 0 || checkedNotSecured.Contains(h.Id));
         }
         var search = q.Search?.Trim();
         if (!string.IsNullOrEmpty(search))

@@ -44,11 +44,12 @@ internal static class RegistryCommands
         errors.Add(field, number is null ? "该身份证号码已在其他地区登记为在册人员" : $"该身份证号码已在户 {number} 中登记为在册人员");
     }
 
-    /// <summary>Keeps the household's head name and member count in step with its active members.</summary>
-    public static void Recount(Household h)
+    /// <summary>Keeps the household's head name, member count and assurance gaps in step with its active members.</summary>
+    public static void Recount(Household h, DateOnly today)
     {
         var active = h.Members.Where(m => m.Status == MemberStatus.Active).ToList();
         h.MemberCount = active.Count;
+        h.AssuranceGaps = Assurance.AssuranceRules.Gaps(h, active, today);
         if (active.FirstOrDefault(m => m.Relation == Relation.Head) is { } head)
         {
             h.HeadName = head.Name;

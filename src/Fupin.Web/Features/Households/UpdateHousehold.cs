@@ -15,7 +15,7 @@ public static class UpdateHousehold
 
     public static async Task<Outcome<int>> Handle(AppDbContext db, Guid id, Request r, DateOnly today, CancellationToken ct)
     {
-        var household = await db.Households.FirstOrDefaultAsync(h => h.Id == id, ct);
+        var household = await RegistryCommands.LoadForChangeAsync(db, id, ct);
         if (household is null)
         {
             return new Outcome<int>.NotFound();
@@ -32,6 +32,7 @@ public static class UpdateHousehold
         }
         RegistryCommands.ExpectVersion(db, household, r.Version);
         HouseholdRules.Apply(r.Household, household);
+        RegistryCommands.Recount(household, today);
         return await RegistryCommands.SaveAsync(db, () => household.Version, ct);
     }
 }

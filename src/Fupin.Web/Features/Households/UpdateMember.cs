@@ -48,7 +48,7 @@ public static class UpdateMember
         {
             return new Outcome<int>.Invalid(errors);
         }
-        RegistryCommands.Recount(household);
+        RegistryCommands.Recount(household, today);
         return await RegistryCommands.SaveAsync(db, () => member.Version, ct);
     }
 }
