@@ -68,6 +68,7 @@ app.MapApiTokens();
 app.MapPolicyValues();
 app.MapIncome();
 app.MapAssurance();
+app.MapDynamicReport();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -17,8 +17,15 @@ public sealed class AssuranceRulesTests
 
     private static Member Child(int age, SchoolStage? stage, Health health = Health.Healthy, string? reason = null) => new()
     {
-        RegionCode = "460105101201", IdNumber = "x", Name = $"孩子{age}", Ethnicity = "汉族", BirthDate = Today.AddYears(-age).AddDays(-1),
-        SchoolStage = stage, Education = stage is null ? Education.Primary : null, Health = health, OutOfSchoolReason = reason,
+        RegionCode = "460105101201",
+        IdNumber = "x",
+        Name = $"孩子{age}",
+        Ethnicity = "汉族",
+        BirthDate = Today.AddYears(-age).AddDays(-1),
+        SchoolStage = stage,
+        Education = stage is null ? Education.Primary : null,
+        Health = health,
+        OutOfSchoolReason = reason,
         MedicalInsurance = MedicalInsurance.Resident,
     };
 
@@ -78,7 +85,8 @@ public abstract class AssuranceApiTests(FupinApp app)
         var client = await app.ClientAsync();
         var h = await (await client.PostAsJsonAsync("/api/v1/households", TestData.NewHousehold(TestData.VillageB), FupinApp.Json, Ct)).Content.ReadFromJsonAsync<GetHousehold.Detail>(FupinApp.Json, Ct);
         var child = TestData.Member(ResidentId.Compose("520102", DateOnly.FromDateTime(DateTime.Today).AddYears(-12).AddDays(-30), 311), Relation.Son, "辍学孩子")
-            with { Education = Education.Primary, OutOfSchoolReason = "厌学" };
+            with
+        { Education = Education.Primary, OutOfSchoolReason = "厌学" };
         var childId = await (await client.PostAsJsonAsync($"/api/v1/households/{h!.Id}/members", child, FupinApp.Json, Ct)).Content.ReadFromJsonAsync<Guid>(FupinApp.Json, Ct);
 
         var items = await client.GetFromJsonAsync<List<HouseholdAssurance.ItemView>>($"/api/v1/households/{h.Id}/assurance", FupinApp.Json, Ct);
