@@ -6,6 +6,7 @@ using Fupin.Web.Features.Accounts;
 using Fupin.Web.Features.Assurance;
 using Fupin.Web.Features.Audit;
 using Fupin.Web.Features.Demo;
+using Fupin.Web.Features.Exit;
 using Fupin.Web.Features.Households;
 using Fupin.Web.Features.Income;
 using Fupin.Web.Features.Policy;
@@ -69,6 +70,7 @@ app.MapPolicyValues();
 app.MapIncome();
 app.MapAssurance();
 app.MapDynamicReport();
+app.MapVillageExit();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -136,4 +136,16 @@ public sealed class RegistryBrowserTests(WebAppProcess app) : IClassFixture<WebA
         await Assertions.Expect(page.GetByTestId("income-table")).ToContainTextAsync("高于监测线");
         await page.ScreenshotAsync(new() { Path = Shot("09-income-ledger"), FullPage = true });
     }
+
+    [Fact]
+    public async Task County_office_sees_the_village_exit_evaluation_by_township()
+    {
+        var page = await app.SignedInPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/exit/villages");
+        await WebAppProcess.InteractiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("exit-summary")).ToContainTextAsync("个村达到出列条件");
+        await Assertions.Expect(page.GetByText("东山镇", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("exit-table").First).ToContainTextAsync("贫困发生率");
+        await page.ScreenshotAsync(new() { Path = Shot("14-village-exit"), FullPage = true });
+    }
 }

@@ -303,6 +303,64 @@ namespace Fupin.Migrations.Postgres.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Fupin.Web.Features.Exit.VillageProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Broadband")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Clinic")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal?>("CollectiveIncome")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CultureCenter")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HardenedRoad")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LeadingIndustry")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<bool>("PowerGrid")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<bool>("SafeWater")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("VillageProfile");
+                });
+
             modelBuilder.Entity("Fupin.Web.Features.Households.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -933,6 +991,15 @@ namespace Fupin.Migrations.Postgres.Migrations
                     b.HasOne("Fupin.Web.Features.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fupin.Web.Features.Exit.VillageProfile", b =>
+                {
+                    b.HasOne("Fupin.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -296,6 +296,64 @@ namespace Fupin.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Fupin.Web.Features.Exit.VillageProfile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Broadband")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Clinic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("CollectiveIncome")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CultureCenter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HardenedRoad")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeadingIndustry")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PowerGrid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SafeWater")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionCode", "Year")
+                        .IsUnique();
+
+                    b.ToTable("VillageProfile");
+                });
+
             modelBuilder.Entity("Fupin.Web.Features.Households.Household", b =>
                 {
                     b.Property<Guid>("Id")
@@ -922,6 +980,15 @@ namespace Fupin.Migrations.Sqlite.Migrations
                     b.HasOne("Fupin.Web.Features.Households.Household", null)
                         .WithMany()
                         .HasForeignKey("HouseholdId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Fupin.Web.Features.Exit.VillageProfile", b =>
+                {
+                    b.HasOne("Fupin.Web.Features.Regions.Region", null)
+                        .WithMany()
+                        .HasForeignKey("RegionCode")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

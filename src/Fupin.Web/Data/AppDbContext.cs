@@ -36,6 +36,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
         builder.Entity<Member>().HasQueryFilter(InScope<Member>(m => m.RegionCode));
         builder.Entity<Features.Income.IncomeRecord>().HasQueryFilter(InScope<Features.Income.IncomeRecord>(r => r.RegionCode));
         builder.Entity<Features.Assurance.AssuranceRecord>().HasQueryFilter(InScope<Features.Assurance.AssuranceRecord>(r => r.RegionCode));
+        builder.Entity<Features.Exit.VillageProfile>().HasQueryFilter(InScope<Features.Exit.VillageProfile>(p => p.RegionCode));
     }
 
     /// <summary>code BETWEEN low AND high, written so EF turns it into an index range on both providers.</summary>

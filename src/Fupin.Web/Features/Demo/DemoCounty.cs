@@ -50,7 +50,10 @@ public static class DemoCounty
     private static readonly (HouseholdAttribute Attribute, int Weight)[] AttributeWeights =
         [(HouseholdAttribute.General, 74), (HouseholdAttribute.Dibao, 21), (HouseholdAttribute.Tekun, 5)];
 
-    public sealed record Generated(List<Region> Regions, List<VillageGroup> Groups, List<Household> Households, List<Member> Members);
+    public sealed record Generated(List<Region> Regions, List<VillageGroup> Groups, List<Household> Households, List<Member> Members,
+        List<Exit.VillageProfile> Profiles);
+
+    private static readonly string[] Industries = ["莲雾", "芒果", "槟榔", "胡椒", "石斛", "黑山羊", "文昌鸡", "南美白对虾", "兰花", "火龙果", "乡村旅游"];
 
     /// <summary>Builds the county in memory. <paramref name="persons"/> is the target number of people.</summary>
     public static Generated Build(int persons, DateOnly today, int seed = 20240606)
@@ -173,7 +176,32 @@ public static class DemoCounty
         {
             v.RuralPopulation = random.Next(100) < 94 ? peopleByVillage.GetValueOrDefault(v.Code) * (8 + random.Next(8)) + 300 : null;
         }
-        return new Generated(regions, groups, households, members);
+        // Village figures for the exit criteria, this year and last (seed 001: collective income over 10万 each).
+        var profiles = new List<Exit.VillageProfile>();
+        foreach (var v in villages)
+        {
+            foreach (var year in new[] { today.Year - 1, today.Year })
+            {
+                profiles.Add(new Exit.VillageProfile
+                {
+                    Id = DeterministicGuid(random),
+                    RegionCode = v.Code,
+                    Year = year,
+                    CollectiveIncome = 50_000 + random.Next(16) * 10_000,
+                    LeadingIndustry = random.Next(100) < 85 ? Industries[random.Next(Industries.Length)] : null,
+                    HardenedRoad = random.Next(100) < 95,
+                    PowerGrid = true,
+                    Broadband = random.Next(100) < 90,
+                    Clinic = random.Next(100) < 92,
+                    CultureCenter = random.Next(100) < 88,
+                    SafeWater = random.Next(100) < 96,
+                    CreatedAt = now,
+                    UpdatedAt = now,
+                    Version = 1,
+                });
+            }
+        }
+        return new Generated(regions, groups, households, members, profiles);
     }
 
     private static List<Member> MakeMembers(Random random, Household h, DateOnly today, HashSet<string> usedIds, DateTime now)
@@ -366,6 +394,7 @@ public static class DemoCounty
         await BulkWriter.InsertAsync(db, county.Groups, ct);
         await BulkWriter.InsertAsync(db, county.Households, ct);
         await BulkWriter.InsertAsync(db, county.Members, ct);
+        await BulkWriter.InsertAsync(db, county.Profiles, ct);
         await tx.CommitAsync(ct);
         if (db.Database.IsSqlite())
         {
