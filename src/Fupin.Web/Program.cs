@@ -71,6 +71,7 @@ app.MapIncome();
 app.MapAssurance();
 app.MapDynamicReport();
 app.MapVillageExit();
+app.MapExitReadiness();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
