@@ -67,32 +67,17 @@ public static class HouseholdAssurance
         {
             return new Outcome<int>.Invalid(errors);
         }
-        var record = await db.Set<AssuranceRecord>().FirstOrDefaultAsync(x => x.HouseholdId == householdId && x.Item == item, ct);
+        var existing = await db.Set<AssuranceRecord>().FirstOrDefaultAsync(x => x.HouseholdId == householdId && x.Item == item, ct);
+        var record = VersionedSave.Prepare(db, existing, r.Version,
+            () => new AssuranceRecord { Id = Guid.CreateVersion7(), HouseholdId = householdId, RegionCode = household.RegionCode, Item = item });
         if (record is null)
         {
-            if (r.Version != 0)
-            {
-                return new Outcome<int>.Conflict(Outcome.ConflictMessage);
-            }
-            record = new AssuranceRecord { Id = Guid.CreateVersion7(), HouseholdId = householdId, RegionCode = household.RegionCode, Item = item };
-            db.Add(record);
-        }
-        else
-        {
-            db.Entry(record).Property(x => x.Version).OriginalValue = r.Version;
+            return new Outcome<int>.Conflict(Outcome.ConflictMessage);
         }
         record.Status = r.Status;
         record.Evidence = string.IsNullOrWhiteSpace(r.Evidence) ? null : r.Evidence.Trim();
         record.CheckedOn = r.CheckedOn;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
-        {
-            return new Outcome<int>.Conflict(Outcome.ConflictMessage);
-        }
-        return new Outcome<int>.Done(record.Version);
+        return await VersionedSave.SaveAsync(db, () => record.Version, ct);
     }
 
     public static IEndpointRouteBuilder MapAssurance(this IEndpointRouteBuilder app)

@@ -105,19 +105,11 @@ public static class VillageExit
         {
             return new Outcome<int>.Invalid(errors);
         }
-        var profile = await db.Set<VillageProfile>().FirstOrDefaultAsync(p => p.RegionCode == villageCode && p.Year == year, ct);
+        var existing = await db.Set<VillageProfile>().FirstOrDefaultAsync(p => p.RegionCode == villageCode && p.Year == year, ct);
+        var profile = VersionedSave.Prepare(db, existing, r.Version, () => new VillageProfile { Id = Guid.CreateVersion7(), RegionCode = villageCode, Year = year });
         if (profile is null)
         {
-            if (r.Version != 0)
-            {
-                return new Outcome<int>.Conflict(Outcome.ConflictMessage);
-            }
-            profile = new VillageProfile { Id = Guid.CreateVersion7(), RegionCode = villageCode, Year = year };
-            db.Add(profile);
-        }
-        else
-        {
-            db.Entry(profile).Property(p => p.Version).OriginalValue = r.Version;
+            return new Outcome<int>.Conflict(Outcome.ConflictMessage);
         }
         profile.CollectiveIncome = r.CollectiveIncome;
         profile.LeadingIndustry = string.IsNullOrWhiteSpace(r.LeadingIndustry) ? null : r.LeadingIndustry.Trim();
@@ -127,15 +119,7 @@ public static class VillageExit
         profile.Clinic = r.Clinic;
         profile.CultureCenter = r.CultureCenter;
         profile.SafeWater = r.SafeWater;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
-        {
-            return new Outcome<int>.Conflict(Outcome.ConflictMessage);
-        }
-        return new Outcome<int>.Done(profile.Version);
+        return await VersionedSave.SaveAsync(db, () => profile.Version, ct);
     }
 
     public static IEndpointRouteBuilder MapVillageExit(this IEndpointRouteBuilder app)

@@ -92,19 +92,12 @@ public static class IncomeLedger
         {
             return new Outcome<int>.Invalid(errors);
         }
-        var record = await db.Set<IncomeRecord>().FirstOrDefaultAsync(x => x.HouseholdId == householdId && x.Year == year, ct);
+        var existing = await db.Set<IncomeRecord>().FirstOrDefaultAsync(x => x.HouseholdId == householdId && x.Year == year, ct);
+        var record = VersionedSave.Prepare(db, existing, r.Version,
+            () => new IncomeRecord { Id = Guid.CreateVersion7(), HouseholdId = householdId, RegionCode = household.RegionCode, Year = year });
         if (record is null)
         {
-            if (r.Version != 0)
-            {
-                return new Outcome<int>.Conflict(Outcome.ConflictMessage);
-            }
-            record = new IncomeRecord { Id = Guid.CreateVersion7(), HouseholdId = householdId, RegionCode = household.RegionCode, Year = year };
-            db.Add(record);
-        }
-        else
-        {
-            db.Entry(record).Property(x => x.Version).OriginalValue = r.Version;
+            return new Outcome<int>.Conflict(Outcome.ConflictMessage);
         }
         record.HouseholdSize = r.HouseholdSize;
         record.Wage = r.Wage;
@@ -119,19 +112,7 @@ public static class IncomeLedger
         record.OtherTransfer = r.OtherTransfer;
         record.BusinessExpense = r.BusinessExpense;
         record.Note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Outcome<int>.Conflict(Outcome.ConflictMessage);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
-        {
-            return new Outcome<int>.Conflict(Outcome.ConflictMessage);
-        }
-        return new Outcome<int>.Done(record.Version);
+        return await VersionedSave.SaveAsync(db, () => record.Version, ct);
     }
 
     public static IEndpointRouteBuilder MapIncome(this IEndpointRouteBuilder app)

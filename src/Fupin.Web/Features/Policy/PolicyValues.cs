@@ -104,19 +104,11 @@ public static class PolicyValues
         {
             return new Outcome<View>.Invalid(errors);
         }
-        db.Entry(value).Property(p => p.Version).OriginalValue = r.Version;
+        VersionedSave.Prepare(db, value, r.Version, () => value);
         value.Value = r.Value;
         value.Source = MemberText(r.Source);
         value.Verified = r.Verified;
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Outcome<View>.Conflict(Outcome.ConflictMessage);
-        }
-        return new Outcome<View>.Done(ToView(value));
+        return await VersionedSave.SaveAsync(db, () => ToView(value), ct);
     }
 
     private static string? MemberText(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
