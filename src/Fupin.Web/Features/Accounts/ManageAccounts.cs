@@ -116,7 +116,7 @@ public static class ManageAccounts
         }
         if (!result.Succeeded)
         {
-            return new Outcome<Issued>.Invalid(IdentityErrors(result));
+            return Refused<Issued>(result);
         }
         await AuditEvents.WriteAsync(db, clock, AuditEvent.AccountCreated, "Account", user.Id,
             $"{user.UserName}：{Roles.Label(r.Role)}，区划 {user.RegionCode}", ct: ct);
@@ -147,14 +147,9 @@ public static class ManageAccounts
             return new Outcome<bool>.Invalid(errors);
         }
         var changes = new List<string>();
-        if (current != r.Role)
+        var roleChanged = current != r.Role;
+        if (roleChanged)
         {
-            if (current.Length > 0)
-            {
-                await users.RemoveFromRoleAsync(user, current);
-            }
-            await users.AddToRoleAsync(user, r.Role);
-            await AuditEvents.WriteAsync(db, clock, AuditEvent.RoleChanged, "Account", user.Id, $"{Roles.Label(current)} → {Roles.Label(r.Role)}", ct: ct);
             changes.Add("角色");
         }
         if (user.RegionCode != r.RegionCode)
@@ -164,11 +159,19 @@ public static class ManageAccounts
         }
         user.DisplayName = MemberRules.Blank(r.DisplayName);
         user.DepartmentCode = r.Role == Roles.Department ? r.DepartmentCode?.Trim() : null;
-        await users.UpdateAsync(user);
-        if (changes.Count > 0)
+        // A new role or region is a new scope: existing sessions must sign in again to get it.
+        var result = await StepsAsync(
+            () => users.UpdateAsync(user),
+            () => roleChanged && current.Length > 0 ? users.RemoveFromRoleAsync(user, current) : Task.FromResult(IdentityResult.Success),
+            () => roleChanged ? users.AddToRoleAsync(user, r.Role) : Task.FromResult(IdentityResult.Success),
+            () => changes.Count > 0 ? users.UpdateSecurityStampAsync(user) : Task.FromResult(IdentityResult.Success));
+        if (!result.Succeeded)
         {
-            // A new role or region is a new scope: existing sessions must sign in again to get it.
-            await users.UpdateSecurityStampAsync(user);
+            return Refused<bool>(result);
+        }
+        if (roleChanged)
+        {
+            await AuditEvents.WriteAsync(db, clock, AuditEvent.RoleChanged, "Account", user.Id, $"{Roles.Label(current)} → {Roles.Label(r.Role)}", ct: ct);
         }
         await AuditEvents.WriteAsync(db, clock, AuditEvent.AccountChanged, "Account", user.Id, string.Join("；", changes.DefaultIfEmpty("资料")), ct: ct);
         return new Outcome<bool>.Done(true);
@@ -205,8 +208,11 @@ public static class ManageAccounts
             // Re-enabled: the inactivity clock starts again.
             user.LastSignInAt = clock.GetUtcNow().UtcDateTime;
         }
-        await users.UpdateAsync(user);
-        await users.UpdateSecurityStampAsync(user);
+        var result = await StepsAsync(() => users.UpdateAsync(user), () => users.UpdateSecurityStampAsync(user));
+        if (!result.Succeeded)
+        {
+            return Refused<bool>(result);
+        }
         await AuditEvents.WriteAsync(db, clock, disabled ? AuditEvent.AccountDisabled : AuditEvent.AccountEnabled, "Account", user.Id, reason, ct: ct);
         return new Outcome<bool>.Done(true);
     }
@@ -224,15 +230,19 @@ public static class ManageAccounts
         }
         var password = TemporaryPassword();
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var result = await users.ResetPasswordAsync(user, token, password);
+        var result = await StepsAsync(
+            () => users.ResetPasswordAsync(user, token, password),
+            () => users.SetLockoutEndDateAsync(user, null),
+            () => users.ResetAccessFailedCountAsync(user),
+            () =>
+            {
+                user.MustChangePassword = true;
+                return users.UpdateAsync(user);
+            });
         if (!result.Succeeded)
         {
-            return new Outcome<Issued>.Invalid(IdentityErrors(result));
+            return Refused<Issued>(result);
         }
-        user.MustChangePassword = true;
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await users.UpdateAsync(user);
         await AuditEvents.WriteAsync(db, clock, AuditEvent.PasswordReset, "Account", user.Id, ct: ct);
         return new Outcome<Issued>.Done(new Issued(user.Id, user.UserName!, password));
     }
@@ -252,8 +262,11 @@ public static class ManageAccounts
         {
             return new Outcome<bool>.Invalid(new Errors().Add("id", "只有安全管理员可以重置双因素认证"));
         }
-        await users.SetTwoFactorEnabledAsync(user, false);
-        await users.ResetAuthenticatorKeyAsync(user);
+        var result = await StepsAsync(() => users.SetTwoFactorEnabledAsync(user, false), () => users.ResetAuthenticatorKeyAsync(user));
+        if (!result.Succeeded)
+        {
+            return Refused<bool>(result);
+        }
         await AuditEvents.WriteAsync(db, clock, "TwoFactorReset", "Account", user.Id, ct: ct);
         return new Outcome<bool>.Done(true);
     }
@@ -263,6 +276,26 @@ public static class ManageAccounts
 
     public static string TemporaryPassword() =>
         RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789", 16);
+
+    /// <summary>Runs Identity's steps in order and stops at the first that fails (a concurrent edit, a rule).</summary>
+    private static async Task<IdentityResult> StepsAsync(params Func<Task<IdentityResult>>[] steps)
+    {
+        foreach (var step in steps)
+        {
+            var result = await step();
+            if (!result.Succeeded)
+            {
+                return result;
+            }
+        }
+        return IdentityResult.Success;
+    }
+
+    /// <summary>A failed step as the command's outcome: someone else's edit is a conflict, anything else invalid.</summary>
+    private static Outcome<T> Refused<T>(IdentityResult result) =>
+        result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
+            ? new Outcome<T>.Conflict(Outcome.ConflictMessage)
+            : new Outcome<T>.Invalid(IdentityErrors(result));
 
     private static Errors IdentityErrors(IdentityResult result)
     {

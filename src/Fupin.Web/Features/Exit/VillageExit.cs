@@ -53,17 +53,13 @@ public static class VillageExit
             .ToDictionaryAsync(r => r.Code, r => r.Name, ct);
 
         // The thresholds once, chosen per village in memory (a village may have its county's own values).
-        var thresholds = await db.Set<PolicyValue>().AsNoTracking()
-            .Where(p => (p.Key == PolicyKeys.VillageExitIncidenceMax || p.Key == PolicyKeys.CollectiveIncomeMin) && p.Year <= year)
-            .ToListAsync(ct);
-        decimal? Threshold(string key, string village) =>
-            PolicyValues.Choose(thresholds.Where(t => t.Key == key), t => t.RegionPrefix, t => t.Year, village, year)?.Value;
+        var threshold = await PolicyValues.LoadAsync(db, [PolicyKeys.VillageExitIncidenceMax, PolicyKeys.CollectiveIncomeMin], year, ct);
 
         var rows = new List<VillageRow>();
         foreach (var v in villages)
         {
-            var incidenceMax = Threshold(PolicyKeys.VillageExitIncidenceMax, v.Code);
-            var incomeMin = Threshold(PolicyKeys.CollectiveIncomeMin, v.Code);
+            var incidenceMax = threshold(PolicyKeys.VillageExitIncidenceMax, v.Code, year);
+            var incomeMin = threshold(PolicyKeys.CollectiveIncomeMin, v.Code, year);
             var p = profiles.GetValueOrDefault(v.Code);
             var checklist = p is null ? null : new VillageExitRules.Checklist(p.HardenedRoad, p.PowerGrid, p.Broadband, p.Clinic, p.CultureCenter, p.SafeWater);
             var criteria = VillageExitRules.Evaluate(poor.GetValueOrDefault(v.Code), v.RuralPopulation, incidenceMax, p?.CollectiveIncome, incomeMin, p?.LeadingIndustry, checklist);

@@ -42,11 +42,12 @@ public static class IncomeLedger
             return null;
         }
         var records = await db.Set<IncomeRecord>().AsNoTracking().Where(r => r.HouseholdId == householdId).OrderBy(r => r.Year).ToListAsync(ct);
+        var threshold = await PolicyValues.LoadAsync(db, [PolicyKeys.PovertyLine, PolicyKeys.MonitoringLine], records.Count > 0 ? records[^1].Year : 0, ct);
         var views = new List<YearView>();
         foreach (var r in records)
         {
-            var line = (await PolicyValues.LookupAsync(db, PolicyKeys.PovertyLine, household.RegionCode, r.Year, ct))?.Value;
-            var monitoring = (await PolicyValues.LookupAsync(db, PolicyKeys.MonitoringLine, household.RegionCode, r.Year, ct))?.Value;
+            var line = threshold(PolicyKeys.PovertyLine, household.RegionCode, r.Year);
+            var monitoring = threshold(PolicyKeys.MonitoringLine, household.RegionCode, r.Year);
             views.Add(new YearView(r.Year, r.HouseholdSize, r.Wage, r.Business, r.Property, r.PropertyDividend, r.PropertyOther, r.Transfer, r.FamilyPlanning,
                 r.Dibao, r.Tekun, r.Pension, r.EcoCompensation, r.OtherTransfer, r.BusinessExpense, r.Net, r.PerCapita, line, monitoring,
                 IncomeRules.Band(r.PerCapita, line, monitoring), r.Note, r.Version));

@@ -41,6 +41,16 @@ public static class PolicyValues
         return Choose(candidates, p => p.RegionPrefix, p => p.Year, regionCode, year);
     }
 
+    /// <summary>
+    /// The values of some keys loaded once, then chosen in memory per region and year: for views that need
+    /// a threshold for many villages or many years (no query per row).
+    /// </summary>
+    public static async Task<Func<string, string, int, decimal?>> LoadAsync(AppDbContext db, IReadOnlyCollection<string> keys, int maxYear, CancellationToken ct)
+    {
+        var values = await db.Set<PolicyValue>().AsNoTracking().Where(p => keys.Contains(p.Key) && p.Year <= maxYear).ToListAsync(ct);
+        return (key, regionCode, year) => Choose(values.Where(v => v.Key == key), v => v.RegionPrefix, v => v.Year, regionCode, year)?.Value;
+    }
+
     private static View ToView(PolicyValue p)
     {
         var d = PolicyKeys.Find(p.Key);
