@@ -10,6 +10,7 @@ using Fupin.Web.Features.Exit;
 using Fupin.Web.Features.Households;
 using Fupin.Web.Features.Income;
 using Fupin.Web.Features.Policy;
+using Fupin.Web.Features.Procedures;
 using Fupin.Web.Features.Regions;
 using Fupin.Web.Features.Stats;
 using Fupin.Web.Shared;
@@ -34,6 +35,8 @@ builder.AddFupinApi();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddLocalization();
+builder.Services.AddSingleton<ProcedureDefinitions>();
+builder.Services.AddSingleton<ProcedureAttachments>();
 
 var app = builder.Build();
 
@@ -72,6 +75,7 @@ app.MapAssurance();
 app.MapDynamicReport();
 app.MapVillageExit();
 app.MapExitReadiness();
+app.MapProcedures();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

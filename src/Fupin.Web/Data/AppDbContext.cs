@@ -37,6 +37,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
         builder.Entity<Features.Income.IncomeRecord>().HasQueryFilter(InScope<Features.Income.IncomeRecord>(r => r.RegionCode));
         builder.Entity<Features.Assurance.AssuranceRecord>().HasQueryFilter(InScope<Features.Assurance.AssuranceRecord>(r => r.RegionCode));
         builder.Entity<Features.Exit.VillageProfile>().HasQueryFilter(InScope<Features.Exit.VillageProfile>(p => p.RegionCode));
+        builder.Entity<Features.Procedures.ProcedureCase>().HasQueryFilter(InScope<Features.Procedures.ProcedureCase>(c => c.RegionCode));
+        builder.Entity<Features.Procedures.ProcedureStep>().HasQueryFilter(InScope<Features.Procedures.ProcedureStep>(s => s.RegionCode));
+        builder.Entity<Features.Procedures.ProcedureObjection>().HasQueryFilter(InScope<Features.Procedures.ProcedureObjection>(o => o.RegionCode));
+        builder.Entity<Features.Procedures.ProcedureAttachment>().HasQueryFilter(InScope<Features.Procedures.ProcedureAttachment>(a => a.RegionCode));
     }
 
     /// <summary>code BETWEEN low AND high, written so EF turns it into an index range on both providers.</summary>

@@ -15,6 +15,18 @@ public static class ApiResults
             _ => throw new InvalidOperationException(),
         };
 
+    /// <summary>As <see cref="ToHttp{T}"/>, for commands that refuse by role (a step of a procedure): 403 with the reason.</summary>
+    public static Results<Ok<T>, ValidationProblem, NotFound, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>, ProblemHttpResult> ToHttpOrForbidden<T>(this Outcome<T> outcome) =>
+        outcome switch
+        {
+            Outcome<T>.Done d => TypedResults.Ok(d.Value),
+            Outcome<T>.Invalid i => Invalid(i.Errors),
+            Outcome<T>.NotFound => TypedResults.NotFound(),
+            Outcome<T>.Conflict c => Conflict(c.Message),
+            Outcome<T>.Forbidden f => TypedResults.Problem(title: "无权办理", detail: f.Message, statusCode: StatusCodes.Status403Forbidden),
+            _ => throw new InvalidOperationException(),
+        };
+
     public static ValidationProblem Invalid(Errors errors) =>
         TypedResults.ValidationProblem(errors.ToDictionary(), title: "提交的数据有误，请按提示修改");
 

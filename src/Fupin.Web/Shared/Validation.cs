@@ -62,6 +62,8 @@ public abstract record Outcome<T>
     public sealed record Invalid(Errors Errors) : Outcome<T>;
     public sealed record NotFound : Outcome<T>;
     public sealed record Conflict(string Message) : Outcome<T>;
+    /// <summary>The user is signed in and sees the record, but their role may not do this to it.</summary>
+    public sealed record Forbidden(string Message) : Outcome<T>;
 }
 
 public static class Outcome

@@ -34,6 +34,9 @@ public sealed class FieldErrors
             case Outcome<T>.Conflict conflict:
                 snackbar.Add(conflict.Message, Severity.Warning);
                 return false;
+            case Outcome<T>.Forbidden forbidden:
+                snackbar.Add(forbidden.Message, Severity.Error);
+                return false;
             default:
                 snackbar.Add("记录不存在，或不在您的管辖范围内。", Severity.Warning);
                 return false;

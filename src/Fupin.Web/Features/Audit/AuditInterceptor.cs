@@ -70,6 +70,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 Member m => m.HouseholdId,
                 Income.IncomeRecord r => r.HouseholdId,
                 Assurance.AssuranceRecord r => r.HouseholdId,
+                Procedures.ProcedureCase c => c.HouseholdId,
                 _ => (Guid?)null,
             };
             var region = (entry.Entity as IRegionScoped)?.RegionCode;

@@ -14,7 +14,7 @@ namespace Fupin.Web.Features.Exit;
 public static class VillageExit
 {
     public sealed record VillageRow(string Code, string Name, string TownshipName, bool IsPovertyVillage, int PoorPeople, int? RuralPopulation,
-        IReadOnlyList<Criterion> Criteria, bool Ready, ProfileInput? Profile);
+        IReadOnlyList<Criterion> Criteria, bool Ready, ProfileInput? Profile, int? ExitYear = null);
 
     public sealed record ProfileInput
     {
@@ -75,7 +75,7 @@ public static class VillageExit
                     CultureCenter = p.CultureCenter,
                     SafeWater = p.SafeWater,
                     Version = p.Version,
-                }));
+                }, v.ExitYear));
         }
         return rows;
     }

@@ -24,6 +24,10 @@ public static class ChangeHouseholdStatus
         {
             errors.Add("status", "新状态与当前状态相同");
         }
+        if (r.Status == HouseholdStatus.Applicant || household.Status == HouseholdStatus.Applicant)
+        {
+            errors.Add("status", "申请中的农户须经识别程序（两公示一比对一公告）纳入或不予纳入，不能直接变更状态");
+        }
         if (r.Date > today)
         {
             errors.Add("date", "变更日期不能晚于今天");
@@ -52,6 +56,7 @@ public static class ChangeHouseholdStatus
             case HouseholdStatus.NotLifted:
             case HouseholdStatus.Monitored:
             case HouseholdStatus.Removed:
+            case HouseholdStatus.Applicant:
                 break;
         }
         return await RegistryCommands.SaveAsync(db, () => household.Version, ct);

@@ -18,6 +18,7 @@ public enum HouseholdStatus
     Returned, // 返贫
     Monitored, // 监测对象
     Removed, // 已清退
+    Applicant, // 申请中：识别程序办理中，尚未纳入建档立卡
 }
 
 public enum PovertyCause

@@ -16,6 +16,8 @@ public static class CreateHousehold
         public string? HouseholdNumber { get; set; }
         public HouseholdInput Household { get; set; } = new();
         public MemberInput Head { get; set; } = new();
+        /// <summary>An application (申请中): the household enters the registry only when its identification procedure is announced.</summary>
+        public bool AsApplicant { get; set; }
     }
 
     public static async Task<Outcome<Guid>> Handle(AppDbContext db, Request r, DateOnly today, CancellationToken ct)
@@ -71,8 +73,9 @@ public static class CreateHousehold
             RegionCode = r.RegionCode,
             HouseholdNumber = string.IsNullOrEmpty(number) ? await NextNumberAsync(db, r.RegionCode, ct) : number,
             HeadName = head.Name.Trim(),
-            Status = HouseholdStatus.NotLifted,
+            Status = r.AsApplicant ? HouseholdStatus.Applicant : HouseholdStatus.NotLifted,
             StatusChangedOn = today,
+            StatusReason = r.AsApplicant ? "本人申请，待识别" : null,
         };
         HouseholdRules.Apply(r.Household, household);
         var member = new Member { Id = Guid.CreateVersion7(), RegionCode = r.RegionCode, IdNumber = "", Name = "", Ethnicity = "" };

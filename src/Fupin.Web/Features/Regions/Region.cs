@@ -18,6 +18,9 @@ public sealed class Region
     /// <summary>贫困村: a village on the registered list of poor villages.</summary>
     public bool IsPovertyVillage { get; set; }
 
+    /// <summary>出列年度: set when a poor village's exit procedure is announced.</summary>
+    public int? ExitYear { get; set; }
+
     public int SortOrder { get; set; }
 }
 

@@ -45,8 +45,12 @@ public static class DynamicReport
         var (low, high) = RegionCodes.Range(RegionCodes.ScopePrefix(code!));
         var from = new DateOnly(fromYear, 1, 1);
         var to = new DateOnly(toYear, 12, 31);
-        var members = db.Members.AsNoTracking().Where(m => string.Compare(m.RegionCode, low) >= 0 && string.Compare(m.RegionCode, high) <= 0);
-        var households = db.Households.AsNoTracking().Where(h => string.Compare(h.RegionCode, low) >= 0 && string.Compare(h.RegionCode, high) <= 0);
+        // Applicants are not on the registry until their identification is announced.
+        var applicants = db.Households.Where(h => h.Status == HouseholdStatus.Applicant);
+        var members = db.Members.AsNoTracking().Where(m => string.Compare(m.RegionCode, low) >= 0 && string.Compare(m.RegionCode, high) <= 0
+                                                           && !applicants.Any(h => h.Id == m.HouseholdId));
+        var households = db.Households.AsNoTracking().Where(h => string.Compare(h.RegionCode, low) >= 0 && string.Compare(h.RegionCode, high) <= 0
+                                                                 && h.Status != HouseholdStatus.Applicant);
 
         var peopleIn = (await members.Where(m => m.EntryYear >= fromYear && m.EntryYear <= toYear)
                 .GroupBy(m => m.Entry).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))

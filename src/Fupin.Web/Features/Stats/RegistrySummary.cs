@@ -34,8 +34,8 @@ public static class RegistrySummary
     /// <summary>Statuses whose people still count as poor (贫困人口) for incidence.</summary>
     public static bool IsPoor(HouseholdStatus s) => s is HouseholdStatus.NotLifted or HouseholdStatus.Returned;
 
-    /// <summary>Households registered (清退 ones are not).</summary>
-    public static bool IsRegistered(HouseholdStatus s) => s != HouseholdStatus.Removed;
+    /// <summary>Households registered (清退 ones are not, nor applicants whose identification is still under way).</summary>
+    public static bool IsRegistered(HouseholdStatus s) => s is not (HouseholdStatus.Removed or HouseholdStatus.Applicant);
 
     /// <summary>贫困发生率 as a percentage with two decimals; null when the population is unknown or zero.</summary>
     public static decimal? IncidencePercent(int poorPeople, int? population) =>
