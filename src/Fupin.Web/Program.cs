@@ -8,6 +8,7 @@ using Fupin.Web.Features.Audit;
 using Fupin.Web.Features.Demo;
 using Fupin.Web.Features.Exit;
 using Fupin.Web.Features.Households;
+using Fupin.Web.Features.Import;
 using Fupin.Web.Features.Income;
 using Fupin.Web.Features.Policy;
 using Fupin.Web.Features.Procedures;
@@ -37,6 +38,9 @@ builder.Services.AddMudServices();
 builder.Services.AddLocalization();
 builder.Services.AddSingleton<ProcedureDefinitions>();
 builder.Services.AddSingleton<ProcedureAttachments>();
+builder.Services.AddSingleton<UploadSafety>();
+builder.Services.AddSingleton<ImportJobs>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
 
 var app = builder.Build();
 
@@ -76,6 +80,7 @@ app.MapDynamicReport();
 app.MapVillageExit();
 app.MapExitReadiness();
 app.MapProcedures();
+app.MapImports();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

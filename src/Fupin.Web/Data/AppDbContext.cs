@@ -40,6 +40,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
         builder.Entity<Features.Procedures.ProcedureCase>().HasQueryFilter(InScope<Features.Procedures.ProcedureCase>(c => c.RegionCode));
         builder.Entity<Features.Procedures.ProcedureStep>().HasQueryFilter(InScope<Features.Procedures.ProcedureStep>(s => s.RegionCode));
         builder.Entity<Features.Procedures.ProcedureObjection>().HasQueryFilter(InScope<Features.Procedures.ProcedureObjection>(o => o.RegionCode));
+        builder.Entity<Features.Import.ImportJob>().HasQueryFilter(InScope<Features.Import.ImportJob>(j => j.RegionCode));
         builder.Entity<Features.Procedures.ProcedureAttachment>().HasQueryFilter(InScope<Features.Procedures.ProcedureAttachment>(a => a.RegionCode));
     }
 

@@ -25,7 +25,7 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
     public const string CountyUser = "county";
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    protected readonly string Folder = Directory.CreateTempSubdirectory("fupin-test-").FullName;
+    public readonly string Folder = Directory.CreateTempSubdirectory("fupin-test-").FullName;
 
     public abstract string Provider { get; }
 

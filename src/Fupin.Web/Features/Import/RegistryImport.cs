@@ -1,0 +1,587 @@
+using System.Text.Json;
+using Fupin.Web.Data;
+using Fupin.Web.Features.Audit;
+using Fupin.Web.Features.Households;
+using Fupin.Web.Rules;
+using Fupin.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fupin.Web.Features.Import;
+
+/// <summary>
+/// Imports a registry file, all or nothing. Pass 1 streams the file and checks every row on its own and
+/// against the other rows (ID numbers, one head per household, the same household data on each of its
+/// rows, region in scope). Pass 2 compares each household with the database, in chunks, inside one
+/// transaction: new households and members go in through <see cref="BulkWriter"/> (no change tracker),
+/// changed ones through EF so the audit trail gets each changed field; a file that changes nothing
+/// writes nothing. Any error anywhere rolls everything back and the result lists every bad row.
+/// </summary>
+public static class RegistryImport
+{
+    public const int ChunkHouseholds = 4000;
+
+    /// <summary>Live progress, read by the UI while the job runs.</summary>
+    public sealed class Progress
+    {
+        private int _checked;
+        private int _written;
+        public string Phase { get; set; } = "排队中";
+        public int RowsChecked => Volatile.Read(ref _checked);
+        public int RowsWritten => Volatile.Read(ref _written);
+        public int RowsTotal { get; set; }
+        public void Checked(int n = 1) => Interlocked.Add(ref _checked, n);
+        public void Written(int n) => Interlocked.Add(ref _written, n);
+    }
+
+    public sealed record Options(Guid JobId, string FileName, string Sha256, int MaxRows);
+
+    public sealed record Summary(int Rows, int Households, int HouseholdsCreated, int HouseholdsUpdated, int MembersCreated, int MembersUpdated, int HouseholdsUnchanged);
+
+    /// <summary>Either a summary (all written), or a problem with the file as a whole, or the bad rows (nothing written).</summary>
+    public sealed record Result(Summary? Summary, string? Problem, IReadOnlyDictionary<int, string> RowErrors, int HeaderRow)
+    {
+        public bool Succeeded => Summary is not null;
+    }
+
+    private sealed class Pending(RowParser.HouseholdPart part, string regionCode, int firstRow)
+    {
+        public RowParser.HouseholdPart Part { get; } = part;
+        public string RegionCode { get; } = regionCode;
+        public int FirstRow { get; } = firstRow;
+        public List<Row> Rows { get; } = new(4);
+    }
+
+    private readonly record struct Row(int Line, MemberInput Input, string IdNumber);
+
+    private sealed class RowErrors
+    {
+        private readonly Dictionary<int, List<string>> _rows = [];
+        private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+
+        public int Count => _rows.Count;
+
+        public void Add(int row, string message)
+        {
+            // The same message on many rows is one string.
+            if (!_pool.TryGetValue(message, out var pooled))
+            {
+                _pool[message] = pooled = message;
+            }
+            if (!_rows.TryGetValue(row, out var list))
+            {
+                _rows[row] = list = new List<string>(1);
+            }
+            if (!list.Contains(pooled))
+            {
+                list.Add(pooled);
+            }
+        }
+
+        public IReadOnlyDictionary<int, string> Joined() => _rows.ToDictionary(r => r.Key, r => string.Join("；", r.Value));
+    }
+
+    public static async Task<Result> RunAsync(AppDbContext db, TimeProvider clock, string path, SheetReader.Kind kind, Options options, Progress progress, CancellationToken ct)
+    {
+        var today = clock.Today();
+        progress.Phase = "校验中";
+
+        // The villages this user may import into, by code and by township + village name.
+        var villages = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village)
+            .Select(r => new { r.Code, r.Name, r.ParentCode }).ToListAsync(ct);
+        var townNames = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => r.Level == RegionLevel.Township)
+            .ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+        var byCode = villages.ToDictionary(v => v.Code, v => v.Name);
+        var byName = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var v in villages)
+        {
+            byName.TryAdd(townNames.GetValueOrDefault(RegionCodes.AncestorAt(v.Code, RegionLevel.Township), "") + "|" + v.Name, v.Code);
+        }
+
+        using var rows = SheetReader.Rows(path, kind).GetEnumerator();
+        // The header is the row, among the first ten, that names the most known columns (national exports have title rows above it).
+        var opening = new List<string?[]>();
+        while (opening.Count < 10 && rows.MoveNext())
+        {
+            opening.Add(rows.Current);
+        }
+        var best = opening.Select((r, i) => (Score: ImportColumns.Score(r), Index: i)).OrderByDescending(x => x.Score).ThenBy(x => x.Index).FirstOrDefault();
+        if (opening.Count == 0 || best.Score < 3)
+        {
+            return new Result(null, "没有找到表头：前10行中没有一行含有“户编号”“姓名”“证件号码”等列名。请使用导入模板。", new Dictionary<int, string>(), 0);
+        }
+        var headerRow = best.Index + 1;
+        var (map, headerProblems) = ImportColumns.MapHeader(opening[best.Index]);
+        if (headerProblems.Count > 0)
+        {
+            return new Result(null, "表头不符合要求：" + string.Join("；", headerProblems), new Dictionary<int, string>(), headerRow);
+        }
+
+        var parser = new RowParser(map, today);
+        var errors = new RowErrors();
+        var households = new Dictionary<string, Pending>(StringComparer.Ordinal);
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var problems = new List<string>(4);
+        var line = headerRow;
+        var count = 0;
+
+        IEnumerable<string?[]> DataRows()
+        {
+            foreach (var r in opening.Skip(best.Index + 1))
+            {
+                yield return r;
+            }
+            while (rows.MoveNext())
+            {
+                yield return rows.Current;
+            }
+        }
+
+        foreach (var cells in DataRows())
+        {
+            ct.ThrowIfCancellationRequested();
+            line++;
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+            if (++count > options.MaxRows)
+            {
+                return new Result(null, $"文件超过{options.MaxRows}行的上限，请分批导入", new Dictionary<int, string>(), headerRow);
+            }
+            problems.Clear();
+            var (member, part) = parser.Parse(cells, problems);
+            var id = parser.Validate(member, part.Input, problems);
+            if (part.Status == HouseholdStatus.Lifted && part.YearLifted is null)
+            {
+                problems.Add("户状态为已脱贫时须填写脱贫年度");
+            }
+            if (part.YearLifted is { } yl && (yl < part.Input.YearIdentified || yl > today.Year))
+            {
+                problems.Add($"脱贫年度应在识别年度到{today.Year}年之间");
+            }
+
+            string? region = null;
+            if (!string.IsNullOrEmpty(part.RegionCode))
+            {
+                region = byCode.ContainsKey(part.RegionCode) ? part.RegionCode : null;
+                if (region is null)
+                {
+                    problems.Add($"所属区划代码“{part.RegionCode}”不是您管辖范围内的行政村");
+                }
+            }
+            else
+            {
+                region = byName.GetValueOrDefault((part.Township ?? "") + "|" + (part.Village ?? ""));
+                if (region is null)
+                {
+                    problems.Add($"所属村“{part.Township}{part.Village}”不存在或不在您的管辖范围内");
+                }
+            }
+
+            if (id is not null && !ids.TryAdd(id.Normalized, line))
+            {
+                problems.Add($"证件号码与第{ids[id.Normalized]}行重复");
+            }
+            if (part.Number.Length > 0)
+            {
+                if (households.TryGetValue(part.Number, out var pending))
+                {
+                    if (pending.Part.Key != part.Key)
+                    {
+                        problems.Add($"户级信息（所属村、户主姓名、户属性、致贫原因、识别年度、联系电话、银行账号等）与本户第{pending.FirstRow}行不一致");
+                    }
+                }
+                else if (region is not null)
+                {
+                    households[part.Number] = pending = new Pending(part, region, line);
+                }
+                pending?.Rows.Add(new Row(line, member, id?.Normalized ?? ""));
+            }
+            foreach (var p in problems)
+            {
+                errors.Add(line, p);
+            }
+            progress.Checked();
+        }
+        progress.RowsTotal = count;
+        if (count == 0)
+        {
+            return new Result(null, "文件中没有数据行", new Dictionary<int, string>(), headerRow);
+        }
+
+        // Each household: exactly one head, whose name is the 户主姓名 column's.
+        foreach (var p in households.Values)
+        {
+            var heads = p.Rows.Where(r => r.Input.Relation == Relation.Head).ToList();
+            if (heads.Count != 1)
+            {
+                var message = heads.Count == 0 ? $"户编号{p.Part.Number}没有户主（须有一行与户主关系为“户主”）" : $"户编号{p.Part.Number}有{heads.Count}名户主，每户只能有一名";
+                foreach (var r in heads.Count == 0 ? p.Rows.Take(1) : heads)
+                {
+                    errors.Add(r.Line, message);
+                }
+            }
+            else if (!string.IsNullOrEmpty(p.Part.HeadName) && p.Part.HeadName != heads[0].Input.Name.Trim())
+            {
+                errors.Add(heads[0].Line, $"户主姓名“{p.Part.HeadName}”与户主一行的姓名“{heads[0].Input.Name.Trim()}”不一致");
+            }
+        }
+        if (errors.Count > 0)
+        {
+            return new Result(null, null, errors.Joined(), headerRow);
+        }
+
+        return await WriteAsync(db, clock, parser, households, options, progress, errors, headerRow, count, ct);
+    }
+
+    private static async Task<Result> WriteAsync(AppDbContext db, TimeProvider clock, RowParser parser, Dictionary<string, Pending> households,
+        Options options, Progress progress, RowErrors errors, int headerRow, int rowCount, CancellationToken ct)
+    {
+        progress.Phase = "写入中";
+        var today = clock.Today();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (low, high) = db.User.ScopePrefix is { } prefix ? RegionCodes.Range(prefix) : ("~", "~");
+        int created = 0, updated = 0, membersCreated = 0, membersUpdated = 0, unchanged = 0;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in households.Values.Chunk(ChunkHouseholds))
+        {
+            ct.ThrowIfCancellationRequested();
+            var numbers = chunk.Select(p => p.Part.Number).ToList();
+            var existing = await db.Households.IgnoreQueryFilters().Include(h => h.Members)
+                .Where(h => numbers.Contains(h.HouseholdNumber)).ToDictionaryAsync(h => h.HouseholdNumber, ct);
+            var chunkIds = chunk.SelectMany(p => p.Rows).Select(r => r.IdNumber).ToList();
+            var holders = (await db.Members.IgnoreQueryFilters().AsNoTracking()
+                    .Where(m => chunkIds.Contains(m.IdNumber) && m.Status == MemberStatus.Active)
+                    .Join(db.Households.IgnoreQueryFilters(), m => m.HouseholdId, h => h.Id, (m, h) => new { m.IdNumber, m.HouseholdId, h.HouseholdNumber })
+                    .ToListAsync(ct))
+                .ToDictionary(x => x.IdNumber);
+
+            var newHouseholds = new List<Household>();
+            var newMembers = new List<Member>();
+            var audit = new List<AuditEntry>();
+            foreach (var p in chunk)
+            {
+                var ex = existing.GetValueOrDefault(p.Part.Number);
+                foreach (var r in p.Rows)
+                {
+                    if (holders.TryGetValue(r.IdNumber, out var holder) && holder.HouseholdId != ex?.Id)
+                    {
+                        errors.Add(r.Line, $"证件号码已是户编号{holder.HouseholdNumber}的在册成员（一人只能在一户中在册）");
+                    }
+                }
+                if (ex is null)
+                {
+                    var h = NewHousehold(p, today, now);
+                    newHouseholds.Add(h);
+                    newMembers.AddRange(h.Members);
+                    audit.Add(CreatedLine(db, now, h, options));
+                    created++;
+                    membersCreated += h.Members.Count;
+                    continue;
+                }
+                if (string.Compare(ex.RegionCode, low, StringComparison.Ordinal) < 0 || string.Compare(ex.RegionCode, high, StringComparison.Ordinal) > 0)
+                {
+                    errors.Add(p.FirstRow, $"户编号{p.Part.Number}已被您管辖范围以外的农户使用");
+                    continue;
+                }
+                if (ex.RegionCode != p.RegionCode)
+                {
+                    errors.Add(p.FirstRow, $"户编号{p.Part.Number}已登记在区划{ex.RegionCode}，导入不能变更所属村，请在系统中办理");
+                    continue;
+                }
+                if (ex.Status == HouseholdStatus.Removed)
+                {
+                    errors.Add(p.FirstRow, $"户编号{p.Part.Number}已清退，不能通过导入更新");
+                    continue;
+                }
+                var (memberChanges, memberAdds) = Merge(db, parser, p, ex, today, errors);
+                var changed = memberChanges + memberAdds > 0 || db.Entry(ex).Properties.Any(x => x.IsModified);
+                membersUpdated += memberChanges;
+                membersCreated += memberAdds;
+                if (changed)
+                {
+                    updated++;
+                }
+                else
+                {
+                    unchanged++;
+                }
+            }
+
+            if (errors.Count == 0)
+            {
+                await BulkWriter.InsertAsync(db, newHouseholds, ct);
+                await BulkWriter.InsertAsync(db, newMembers, ct);
+                await BulkWriter.InsertAsync(db, audit, ct);
+                await db.SaveChangesAsync(ct);
+                progress.Written(chunk.Sum(p => p.Rows.Count));
+            }
+            db.ChangeTracker.Clear();
+        }
+
+        if (errors.Count > 0)
+        {
+            await tx.RollbackAsync(ct);
+            return new Result(null, null, errors.Joined(), headerRow);
+        }
+        var summary = new Summary(rowCount, households.Count, created, updated, membersCreated, membersUpdated, unchanged);
+        AuditEvents.Add(db, clock, AuditEvent.Import, "Household", options.JobId.ToString(),
+            $"导入建档立卡名册“{options.FileName}”（SHA-256 {options.Sha256[..16]}…）：{rowCount}行，{households.Count}户；新增{created}户{membersCreated}人（含既有户新增成员），" +
+            $"更新{updated}户、成员{membersUpdated}人，未变化{unchanged}户", db.User.RegionCode);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        progress.Phase = "已完成";
+        return new Result(summary, null, new Dictionary<int, string>(), headerRow);
+    }
+
+    private static Household NewHousehold(Pending p, DateOnly today, DateTime now)
+    {
+        var h = new Household
+        {
+            Id = Guid.CreateVersion7(),
+            RegionCode = p.RegionCode,
+            HouseholdNumber = p.Part.Number,
+            HeadName = "",
+            Status = p.Part.Status ?? HouseholdStatus.NotLifted,
+            StatusChangedOn = today,
+            StatusReason = "名册导入",
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        HouseholdRules.Apply(p.Part.Input, h);
+        h.YearLifted = h.Status == HouseholdStatus.Lifted ? p.Part.YearLifted : null;
+        foreach (var r in p.Rows)
+        {
+            var m = new Member
+            {
+                Id = Guid.CreateVersion7(),
+                HouseholdId = h.Id,
+                RegionCode = p.RegionCode,
+                IdNumber = "",
+                Name = "",
+                Ethnicity = "",
+                Version = 1,
+                CreatedAt = now,
+                UpdatedAt = now,
+            };
+            MemberRules.Apply(r.Input, m, Rules.ResidentId.TryParse(r.IdNumber, today, out _));
+            h.Members.Add(m);
+        }
+        RegistryCommands.Recount(h, today);
+        return h;
+    }
+
+    /// <summary>One line per created household (its members are named by count): the household's history starts with its import.</summary>
+    private static AuditEntry CreatedLine(AppDbContext db, DateTime now, Household h, Options options) => new()
+    {
+        At = now,
+        UserId = db.User.UserId,
+        UserName = db.User.UserName,
+        Role = db.User.Role,
+        ClientIp = db.User.ClientIp,
+        Action = AuditAction.Created,
+        Entity = nameof(Household),
+        EntityKey = h.Id.ToString(),
+        HouseholdId = h.Id,
+        RegionCode = h.RegionCode,
+        NewValue = JsonSerializer.Serialize(new Dictionary<string, string>
+        {
+            ["来源"] = $"名册导入 {options.FileName}（批次 {options.JobId}）",
+            ["HouseholdNumber"] = h.HouseholdNumber,
+            ["HeadName"] = h.HeadName,
+            ["MemberCount"] = h.Members.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Status"] = h.Status.ToString(),
+        }, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }),
+    };
+
+    /// <summary>
+    /// A registered household against its rows: the columns the file has overwrite the stored values;
+    /// members are matched by ID number; members not in the file are left as they are (people leave the
+    /// registry by a status change with its reason, not by being left out of a sheet).
+    /// </summary>
+    private static (int Changed, int Added) Merge(AppDbContext db, RowParser parser, Pending p, Household ex, DateOnly today, RowErrors errors)
+    {
+        var hin = FromHousehold(ex);
+        var file = p.Part.Input;
+        hin.Attribute = file.Attribute;
+        hin.MainCause = file.MainCause;
+        hin.YearIdentified = file.YearIdentified;
+        if (parser.Present(Col.OtherCauses))
+        {
+            (hin.OtherCause1, hin.OtherCause2) = (file.OtherCause1, file.OtherCause2);
+        }
+        if (parser.Present(Col.Phone))
+        {
+            hin.Phone = file.Phone ?? "";
+        }
+        if (parser.Present(Col.BankName))
+        {
+            hin.BankName = file.BankName;
+        }
+        if (parser.Present(Col.BankAccount))
+        {
+            hin.BankAccount = file.BankAccount ?? "";
+        }
+        var herrors = new Errors();
+        HouseholdRules.Validate(hin, today, herrors);
+        if (herrors.Any)
+        {
+            errors.Add(p.FirstRow, "与系统中的户信息合并后：" + herrors.Summary);
+            return (0, 0);
+        }
+        HouseholdRules.Apply(hin, ex);
+        if (parser.Present(Col.YearLifted) && ex.Status == HouseholdStatus.Lifted && p.Part.YearLifted is { } yl)
+        {
+            ex.YearLifted = yl;
+        }
+
+        var head = ex.Members.FirstOrDefault(m => m.Status == MemberStatus.Active && m.Relation == Relation.Head);
+        var fileHead = p.Rows.First(r => r.Input.Relation == Relation.Head);
+        if (head is not null && head.IdNumber != fileHead.IdNumber)
+        {
+            errors.Add(fileHead.Line, $"户主与系统中不一致（系统中户主为{head.Name}），户主变更请在农户页面办理");
+            return (0, 0);
+        }
+        int changed = 0, added = 0;
+        foreach (var r in p.Rows)
+        {
+            var m = ex.Members.FirstOrDefault(x => x.IdNumber == r.IdNumber);
+            if (m is not null && m.Status != MemberStatus.Active)
+            {
+                errors.Add(r.Line, $"该成员在系统中为“{Labels.Of(m.Status)}”，不能通过导入恢复在册");
+                continue;
+            }
+            var merged = m is null ? r.Input : Overlay(FromMember(m), r.Input, parser);
+            var merrors = new Errors();
+            var id = MemberRules.Validate(merged, "", today, idRequired: m is null, merrors);
+            if (merrors.Any)
+            {
+                errors.Add(r.Line, "与系统中的成员信息合并后：" + merrors.Summary);
+                continue;
+            }
+            if (m is null)
+            {
+                m = new Member { Id = Guid.CreateVersion7(), HouseholdId = ex.Id, RegionCode = ex.RegionCode, IdNumber = "", Name = "", Ethnicity = "" };
+                MemberRules.Apply(merged, m, id);
+                ex.Members.Add(m);
+                db.Members.Add(m);
+                added++;
+                continue;
+            }
+            MemberRules.Apply(merged with { IdNumber = null }, m, null);
+            if (db.Entry(m).Properties.Any(x => x.IsModified))
+            {
+                changed++;
+            }
+        }
+        var composition = new Errors();
+        MemberRules.CheckComposition(ex.Members.Where(x => x.Status == MemberStatus.Active).ToList(), "composition", composition);
+        if (composition.Any)
+        {
+            errors.Add(p.FirstRow, $"户编号{p.Part.Number}：{composition.Summary}");
+        }
+        RegistryCommands.Recount(ex, today);
+        return (changed, added);
+    }
+
+    private static HouseholdInput FromHousehold(Household h) => new()
+    {
+        GroupId = h.GroupId,
+        Phone = h.Phone ?? "",
+        Address = h.Address,
+        Latitude = h.Latitude,
+        Longitude = h.Longitude,
+        BankName = h.BankName,
+        BankAccount = h.BankAccount ?? "",
+        Attribute = h.Attribute,
+        MainCause = h.MainCause,
+        OtherCause1 = h.OtherCause1,
+        OtherCause2 = h.OtherCause2,
+        Standard = h.Standard,
+        YearIdentified = h.YearIdentified,
+        PlannedExitYear = h.PlannedExitYear,
+        HousingGrade = h.HousingGrade,
+        HousingRenovated = h.HousingRenovated,
+        HousingAreaM2 = h.HousingAreaM2,
+        Water = h.Water,
+        ArableLandMu = h.ArableLandMu,
+        IsMilitaryFamily = h.IsMilitaryFamily,
+        IsOnlyChildFamily = h.IsOnlyChildFamily,
+        IsTwoDaughterFamily = h.IsTwoDaughterFamily,
+    };
+
+    private static MemberInput FromMember(Member m) => new()
+    {
+        IdNumber = m.IdNumber,
+        Name = m.Name,
+        Relation = m.Relation,
+        Ethnicity = m.Ethnicity,
+        Education = m.Education,
+        SchoolStage = m.SchoolStage,
+        OutOfSchoolReason = m.OutOfSchoolReason,
+        Health = m.Health,
+        DisabilityGrade = m.DisabilityGrade,
+        Labour = m.Labour,
+        WorkPlace = m.WorkPlace,
+        WorkMonths = m.WorkMonths,
+        MedicalInsurance = m.MedicalInsurance,
+        SeriousIllnessInsurance = m.SeriousIllnessInsurance,
+        Pension = m.Pension,
+        FamilyDoctorSigned = m.FamilyDoctorSigned,
+        Phone = m.Phone ?? "",
+        Entry = m.Entry,
+        EntryYear = m.EntryYear,
+    };
+
+    /// <summary>The file's values for the columns it has; the stored values for the others.</summary>
+    private static MemberInput Overlay(MemberInput stored, MemberInput file, RowParser parser)
+    {
+        var r = stored with { Name = file.Name, Relation = file.Relation };
+        if (parser.Present(Col.Ethnicity))
+        {
+            r.Ethnicity = file.Ethnicity;
+        }
+        if (parser.Present(Col.Education) || parser.Present(Col.SchoolStage))
+        {
+            (r.Education, r.SchoolStage) = (file.Education, file.SchoolStage);
+        }
+        if (parser.Present(Col.Health))
+        {
+            r.Health = file.Health;
+        }
+        if (parser.Present(Col.DisabilityGrade))
+        {
+            r.DisabilityGrade = file.DisabilityGrade;
+        }
+        if (parser.Present(Col.Labour))
+        {
+            r.Labour = file.Labour;
+        }
+        if (parser.Present(Col.WorkPlace) || parser.Present(Col.WorkMonths))
+        {
+            (r.WorkPlace, r.WorkMonths) = (file.WorkPlace, file.WorkMonths);
+        }
+        if (parser.Present(Col.MedicalInsurance) || parser.Present(Col.ResidentMedical) || parser.Present(Col.EmployeeMedical))
+        {
+            r.MedicalInsurance = file.MedicalInsurance;
+        }
+        if (parser.Present(Col.Pension) || parser.Present(Col.ResidentPension) || parser.Present(Col.EmployeePension))
+        {
+            r.Pension = file.Pension;
+        }
+        if (parser.Present(Col.SeriousIllness))
+        {
+            r.SeriousIllnessInsurance = file.SeriousIllnessInsurance;
+        }
+        if (parser.Present(Col.FamilyDoctor))
+        {
+            r.FamilyDoctorSigned = file.FamilyDoctorSigned;
+        }
+        if (parser.Present(Col.MemberPhone))
+        {
+            r.Phone = file.Phone ?? "";
+        }
+        return r;
+    }
+}

@@ -1,0 +1,301 @@
+using Fupin.Web.Features.Households;
+using Fupin.Web.Rules;
+using Fupin.Web.Shared;
+
+namespace Fupin.Web.Features.Import;
+
+/// <summary>
+/// One row of a registry file turned into a member's input and its household's input, with every problem
+/// of the row in Chinese, named by its column. Columns the file does not have take the form's defaults
+/// for a new member, and leave a registered member's stored value alone (see <see cref="Present"/>).
+/// </summary>
+public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
+{
+    public bool Present(Col c) => map.ContainsKey(c);
+
+    public sealed record HouseholdPart(string Number, string? RegionCode, string? Township, string? Village, string? HeadName, HouseholdInput Input,
+        HouseholdStatus? Status, int? YearLifted, string Key);
+
+    private string?[] _cells = [];
+
+    public string? Cell(Col c)
+    {
+        if (!map.TryGetValue(c, out var i))
+        {
+            return null;
+        }
+        var v = i < _cells.Length ? _cells[i] : null;
+        return Clean(v);
+    }
+
+    /// <summary>Trims, and takes off what spreadsheets put before text: a tab (our CSV's number guard) or an apostrophe.</summary>
+    public static string Clean(string? v)
+    {
+        if (string.IsNullOrEmpty(v))
+        {
+            return "";
+        }
+        var t = v.Trim();
+        if (t.Length > 1 && t[0] == '\'')
+        {
+            t = t[1..];
+        }
+        return t;
+    }
+
+    private static string Label(Col c) => ImportColumns.Of(c).Header;
+
+    public (MemberInput Member, HouseholdPart Household) Parse(string?[] cells, List<string> problems)
+    {
+        _cells = cells;
+        var m = new MemberInput { Entry = MemberEntry.Identified, Ethnicity = "汉族", MedicalInsurance = MedicalInsurance.None, Pension = PensionInsurance.None };
+
+        m.Relation = Code<Relation>(Col.Relation, problems, required: true);
+        m.Name = Cell(Col.Name) ?? "";
+        var id = Cell(Col.IdNumber) ?? "";
+        if (id.Contains("E+", StringComparison.OrdinalIgnoreCase) || id.Contains('.'))
+        {
+            problems.Add("证件号码被Excel存成了数字（科学计数法），末几位已丢失：请把该列设为文本格式后重新录入");
+        }
+        m.IdNumber = id;
+        if (Cell(Col.Sex) is { Length: > 0 } sex)
+        {
+            m.Sex = sex switch { "男" or "1" => Sex.Male, "女" or "2" => Sex.Female, _ => null };
+            if (m.Sex is null)
+            {
+                problems.Add($"性别“{sex}”应为男或女");
+            }
+        }
+        if (Cell(Col.BirthDate) is { Length: > 0 } birth)
+        {
+            m.BirthDate = CodeText.Date(birth);
+            if (m.BirthDate is null)
+            {
+                problems.Add($"出生日期“{birth}”无法识别，请按 2001-05-12 的格式填写");
+            }
+        }
+        if (Cell(Col.Ethnicity) is { Length: > 0 } ethnicity)
+        {
+            m.Ethnicity = ethnicity;
+        }
+        m.Education = OptionalCode<Education>(Col.Education, problems);
+        var stage = Cell(Col.SchoolStage);
+        m.SchoolStage = stage is "非在校生" or "否" ? null : OptionalCode<SchoolStage>(Col.SchoolStage, problems);
+        if (Cell(Col.Health) is { Length: > 0 } health)
+        {
+            var flags = Health.Healthy;
+            foreach (var part in CodeText.Split(health))
+            {
+                if (CodeText.TryParse<Health>(part, out var flag))
+                {
+                    flags |= flag;
+                }
+                else
+                {
+                    problems.Add($"健康状况“{part}”不在代码表中（{CodeText.Choices<Health>()}）");
+                }
+            }
+            m.Health = flags;
+        }
+        m.DisabilityGrade = Int(Col.DisabilityGrade, problems);
+        m.Labour = OptionalCode<LabourCapacity>(Col.Labour, problems) ?? LabourCapacity.Ordinary;
+        m.WorkPlace = Cell(Col.WorkPlace) is { Length: > 0 } place ? place : null;
+        m.WorkMonths = Int(Col.WorkMonths, problems);
+        m.MedicalInsurance = Insurance(Col.MedicalInsurance, Col.ResidentMedical, Col.EmployeeMedical, "医疗保险", MedicalInsurance.Resident, MedicalInsurance.Employee, MedicalInsurance.None, problems);
+        m.Pension = Insurance(Col.Pension, Col.ResidentPension, Col.EmployeePension, "养老保险", PensionInsurance.Resident, PensionInsurance.Employee, PensionInsurance.None, problems);
+        m.SeriousIllnessInsurance = Flag(Col.SeriousIllness, problems);
+        m.FamilyDoctorSigned = Flag(Col.FamilyDoctor, problems);
+        if (Present(Col.MemberPhone))
+        {
+            m.Phone = Cell(Col.MemberPhone);
+        }
+
+        // Household columns.
+        var number = Cell(Col.HouseholdNumber) ?? "";
+        if (number.Length == 0)
+        {
+            problems.Add("请填写户编号");
+        }
+        else if (number.Length > 30)
+        {
+            problems.Add("户编号不能超过30个字符");
+        }
+        var h = new HouseholdInput { Standard = IdentificationStandard.National, HousingGrade = HousingGrade.NotAppraised, Water = WaterStatus.Safe };
+        h.Attribute = Code<HouseholdAttribute>(Col.Attribute, problems, required: true);
+        h.MainCause = Code<PovertyCause>(Col.MainCause, problems, required: true);
+        if (Cell(Col.OtherCauses) is { Length: > 0 } others)
+        {
+            var causes = new List<PovertyCause>();
+            foreach (var part in CodeText.Split(others))
+            {
+                if (CodeText.TryParse<PovertyCause>(part, out var c))
+                {
+                    causes.Add(c);
+                }
+                else
+                {
+                    problems.Add($"其他致贫原因“{part}”不在代码表中");
+                }
+            }
+            if (causes.Count > 2)
+            {
+                problems.Add("其他致贫原因最多填两项");
+            }
+            h.OtherCause1 = causes.Count > 0 ? causes[0] : null;
+            h.OtherCause2 = causes.Count > 1 ? causes[1] : null;
+        }
+        var yearText = Cell(Col.YearIdentified) ?? "";
+        h.YearIdentified = CodeText.Year(yearText) ?? 0;
+        if (yearText.Length == 0)
+        {
+            problems.Add("请填写识别年度");
+        }
+        else if (h.YearIdentified == 0)
+        {
+            problems.Add($"识别年度“{yearText}”无法识别，请填写如 2016");
+        }
+        int? lifted = null;
+        if (Cell(Col.YearLifted) is { Length: > 0 } liftedText)
+        {
+            lifted = CodeText.Year(liftedText);
+            if (lifted is null)
+            {
+                problems.Add($"脱贫年度“{liftedText}”无法识别，请填写如 2019");
+            }
+        }
+        HouseholdStatus? status = null;
+        if (Cell(Col.HouseholdStatus) is { Length: > 0 } statusText)
+        {
+            if (CodeText.TryParse<HouseholdStatus>(statusText, out var st) && st is not (HouseholdStatus.Removed or HouseholdStatus.Applicant))
+            {
+                status = st;
+            }
+            else
+            {
+                problems.Add($"户状态“{statusText}”不能导入：可填 未脱贫、已脱贫、返贫、监测对象");
+            }
+        }
+        if (Present(Col.Phone))
+        {
+            h.Phone = Cell(Col.Phone);
+        }
+        h.BankName = Cell(Col.BankName) is { Length: > 0 } bank ? bank : null;
+        if (Present(Col.BankAccount))
+        {
+            var account = Cell(Col.BankAccount) ?? "";
+            if (account.Contains("E+", StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add("银行账号被Excel存成了数字（科学计数法），末几位已丢失：请把该列设为文本格式后重新录入");
+            }
+            h.BankAccount = account;
+        }
+        m.EntryYear = h.YearIdentified is >= 2013 ? h.YearIdentified : null;
+
+        var key = string.Join('\u001f', Cell(Col.RegionCode), Cell(Col.Township), Cell(Col.Village), Cell(Col.HeadName), Cell(Col.Attribute),
+            Cell(Col.MainCause), Cell(Col.OtherCauses), Cell(Col.HouseholdStatus), Cell(Col.YearIdentified), Cell(Col.YearLifted), Cell(Col.Phone),
+            Cell(Col.BankName), Cell(Col.BankAccount));
+        return (m, new HouseholdPart(number, Cell(Col.RegionCode), Cell(Col.Township), Cell(Col.Village), Cell(Col.HeadName), h, status, lifted, key));
+    }
+
+    /// <summary>Member and household checks that need no database, with each message led by its column's name.</summary>
+    public Rules.ResidentIdInfo? Validate(MemberInput m, HouseholdInput h, List<string> problems)
+    {
+        var errors = new Errors();
+        var id = MemberRules.Validate(m, "", today, idRequired: true, errors);
+        HouseholdRules.Validate(h, today, errors);
+        foreach (var (field, messages) in errors.ToDictionary())
+        {
+            var column = field switch
+            {
+                "idNumber" => "证件号码",
+                "name" => "姓名",
+                "sex" => "性别",
+                "birthDate" => "出生日期",
+                "ethnicity" => "民族",
+                "education" => "文化程度/在校生状况",
+                "disabilityGrade" => "残疾等级",
+                "workMonths" or "workPlace" => "务工所在地/务工时间",
+                "phone" => "联系电话",
+                "bankAccount" => "银行账号",
+                "bankName" => "开户银行",
+                "otherCause1" or "otherCause2" => "其他致贫原因",
+                "yearIdentified" => "识别年度",
+                "entryYear" => "识别年度",
+                _ => field,
+            };
+            foreach (var message in messages)
+            {
+                problems.Add($"{column}：{message}");
+            }
+        }
+        return id;
+    }
+
+    private T Code<T>(Col c, List<string> problems, bool required) where T : struct, Enum
+    {
+        var text = Cell(c) ?? "";
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                problems.Add($"请填写{Label(c)}");
+            }
+            return default;
+        }
+        if (CodeText.TryParse<T>(text, out var v))
+        {
+            return v;
+        }
+        problems.Add($"{Label(c)}“{text}”不在代码表中（可填：{CodeText.Choices<T>()}）");
+        return default;
+    }
+
+    private T? OptionalCode<T>(Col c, List<string> problems) where T : struct, Enum =>
+        Cell(c) is { Length: > 0 } ? Code<T>(c, problems, required: false) : null;
+
+    private int? Int(Col c, List<string> problems)
+    {
+        var text = Cell(c);
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+        if (int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n))
+        {
+            return n;
+        }
+        problems.Add($"{Label(c)}“{text}”应为整数");
+        return null;
+    }
+
+    private bool Flag(Col c, List<string> problems)
+    {
+        var text = Cell(c);
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+        if (CodeText.YesNo(text) is { } b)
+        {
+            return b;
+        }
+        problems.Add($"{Label(c)}“{text}”应为是或否");
+        return false;
+    }
+
+    /// <summary>One column with the kind (our layout), or the national layout's two yes/no columns.</summary>
+    private T Insurance<T>(Col single, Col resident, Col employee, string what, T residentValue, T employeeValue, T none, List<string> problems) where T : struct, Enum
+    {
+        if (Cell(single) is { Length: > 0 })
+        {
+            return Code<T>(single, problems, required: false);
+        }
+        var r = Cell(resident) is { Length: > 0 } rt ? CodeText.YesNo(rt) : null;
+        var e = Cell(employee) is { Length: > 0 } et ? CodeText.YesNo(et) : null;
+        if (r == true && e == true)
+        {
+            problems.Add($"城乡居民{what}和城镇职工{what}不能同时为“是”");
+        }
+        return r == true ? residentValue : e == true ? employeeValue : none;
+    }
+}

@@ -1,0 +1,410 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Fupin.Tests.Infrastructure;
+using Fupin.Web.Features.Households;
+using Fupin.Web.Features.Import;
+using Fupin.Web.Rules;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Fupin.Tests.Import;
+
+public sealed class ImportRulesTests
+{
+    [Theory]
+    [InlineData("证件号码", Col.IdNumber)]
+    [InlineData(" *身份证号码 ", Col.IdNumber)]
+    [InlineData("乡（镇）", Col.Township)]
+    [InlineData("务工时间(月)", Col.WorkMonths)]
+    [InlineData("致贫原因1", Col.MainCause)]
+    [InlineData("户联系电话", Col.Phone)]
+    public void Headers_match_by_name_and_common_variants(string header, Col expected) => Assert.Equal(expected, ImportColumns.Match(header));
+
+    [Fact]
+    public void A_header_without_the_required_columns_says_which_are_missing()
+    {
+        var (_, problems) = ImportColumns.MapHeader(["户编号", "姓名"]);
+        Assert.Contains("缺少必需的列“证件号码”", problems);
+        Assert.Contains("缺少所属村：请提供“所属区划代码”列，或“乡(镇)”和“行政村”两列", problems);
+    }
+
+    [Theory]
+    [InlineData("2016", 2016)]
+    [InlineData("2016年", 2016)]
+    [InlineData("201603", 2016)]
+    [InlineData("2016-03-01", 2016)]
+    [InlineData("16", null)]
+    public void Years_are_read_from_the_forms_sheets_use(string text, int? year) => Assert.Equal(year, CodeText.Year(text));
+
+    [Fact]
+    public void National_labels_map_to_codes()
+    {
+        Assert.True(CodeText.TryParse<Education>("大专及以上", out var e));
+        Assert.Equal(Education.College, e);
+        Assert.True(CodeText.TryParse<SchoolStage>("八年级", out var s));
+        Assert.Equal(SchoolStage.JuniorHigh, s);
+        Assert.True(CodeText.TryParse<Relation>("之子", out var r));
+        Assert.Equal(Relation.Son, r);
+    }
+
+    [Fact]
+    public void Gb18030_text_is_told_from_utf8()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllBytes(path, Encoding.GetEncoding("GB18030").GetBytes("户编号,姓名\n1,黎明\n"));
+            Assert.Equal("GB18030", SheetReader.DetectEncoding(path).WebName.ToUpperInvariant());
+            File.WriteAllBytes(path, Encoding.UTF8.GetBytes("户编号,姓名\n1,黎明\n"));
+            Assert.Equal(65001, SheetReader.DetectEncoding(path).CodePage);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
+
+/// <summary>Uploads through the API, as a county office would, and waits for the background job.</summary>
+public abstract class ImportApiTests(FupinApp app)
+{
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private const string Header = "户编号,乡(镇),行政村,户主姓名,与户主关系,姓名,证件号码,民族,文化程度,在校生状况,健康状况,劳动技能,参加医疗保险,户属性,主要致贫原因,识别年度,联系电话,银行账号";
+
+    private sealed record Person(string Number, string Head, string Relation, string Name, string Id, string Education = "初中", string Village = "马坡村", string Town = "西秀镇");
+
+    /// <summary>Households of one head and <paramref name="others"/> children each, with new numbers and new IDs.</summary>
+    private static List<Person> People(int households, int others = 2)
+    {
+        var prefix = "T" + Guid.NewGuid().ToString("N")[..8];
+        var list = new List<Person>();
+        for (var h = 0; h < households; h++)
+        {
+            var number = $"{prefix}{h:D4}";
+            var head = $"户主{h}";
+            list.Add(new(number, head, "户主", head, TestData.NewId(Sex.Male, 1970)));
+            for (var o = 0; o < others; o++)
+            {
+                list.Add(new(number, head, "之子", $"子{h}-{o}", TestData.NewId(Sex.Male, 2000)));
+            }
+        }
+        return list;
+    }
+
+    private static string Csv(IEnumerable<Person> people) =>
+        Header + "\n" + string.Join("\n", people.Select(p =>
+            $"{p.Number},{p.Town},{p.Village},{p.Head},{p.Relation},{p.Name},{p.Id},汉族,{p.Education},,健康,普通劳动力,城乡居民基本医疗保险,一般贫困户,因病,2016,13812345678,\t6217000012341234")) + "\n";
+
+    private async Task<(HttpStatusCode Status, ImportsApi.JobView? Job, string Body)> UploadAsync(HttpClient client, byte[] content, string fileName)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } };
+        var response = await client.PostAsync("/api/v1/imports", form, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        if (response.StatusCode != HttpStatusCode.Accepted)
+        {
+            return (response.StatusCode, null, body);
+        }
+        var job = System.Text.Json.JsonSerializer.Deserialize<ImportsApi.JobView>(body, FupinApp.Json)!;
+        var watch = Stopwatch.StartNew();
+        while (!job.Finished && watch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(100, Ct);
+            job = (await client.GetFromJsonAsync<ImportsApi.JobView>($"/api/v1/imports/{job.Id}", FupinApp.Json, Ct))!;
+        }
+        Assert.True(job.Finished, "the import did not finish in time");
+        return (response.StatusCode, job, body);
+    }
+
+    private async Task<ImportsApi.JobView> ImportCsvAsync(HttpClient client, IEnumerable<Person> people, Encoding? encoding = null)
+    {
+        var (status, job, body) = await UploadAsync(client, (encoding ?? new UTF8Encoding(true)).GetBytes(Csv(people)), "名册.csv");
+        Assert.True(status == HttpStatusCode.Accepted, body);
+        return job!;
+    }
+
+    private async Task<int> CountAsync(IEnumerable<string> numbers)
+    {
+        await using var db = app.SystemDb();
+        var list = numbers.Distinct().ToList();
+        return await db.Households.CountAsync(h => list.Contains(h.HouseholdNumber), Ct);
+    }
+
+    [Fact]
+    public async Task A_valid_file_lands_whole()
+    {
+        var client = await app.ClientAsync();
+        var people = People(20);
+        var job = await ImportCsvAsync(client, people);
+        Assert.Equal(ImportState.Succeeded, job.State);
+        Assert.Equal(60, job.RowsTotal);
+        Assert.Equal(20, job.HouseholdsCreated);
+        Assert.Equal(60, job.MembersCreated);
+        Assert.Equal(60, job.RowsWritten);
+        Assert.Equal(20, await CountAsync(people.Select(p => p.Number)));
+
+        await using var db = app.SystemDb();
+        var first = await db.Households.Include(h => h.Members).SingleAsync(h => h.HouseholdNumber == people[0].Number, Ct);
+        Assert.Equal(3, first.MemberCount);
+        Assert.Equal("户主0", first.HeadName);
+        Assert.Equal(TestData.VillageA, first.RegionCode);
+        Assert.Equal("6217000012341234", first.BankAccount);
+        Assert.Equal(people[0].Id, first.Members.Single(m => m.Relation == Relation.Head).IdNumber);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.HouseholdId == first.Id && a.Action == Fupin.Web.Features.Audit.AuditAction.Created, Ct));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Event == "Import" && a.EntityKey == job.Id.ToString(), Ct));
+
+        var history = await client.GetFromJsonAsync<Fupin.Web.Shared.Paged<ImportsApi.JobView>>("/api/v1/imports", FupinApp.Json, Ct);
+        var listed = Assert.Single(history!.Items, j => j.Id == job.Id);
+        Assert.Equal("名册.csv", listed.FileName);
+        Assert.Equal(64, listed.Sha256.Length);
+    }
+
+    [Fact]
+    public async Task One_bad_row_among_many_writes_nothing_and_the_report_names_the_row_and_the_reason()
+    {
+        var client = await app.ClientAsync();
+        var people = People(30);
+        var bad = people[40];
+        people[40] = bad with { Id = bad.Id[..17] + (bad.Id[17] == '0' ? '1' : '0') };
+        var job = await ImportCsvAsync(client, people);
+
+        Assert.Equal(ImportState.Failed, job.State);
+        Assert.Equal(1, job.ErrorRows);
+        Assert.Equal(0, await CountAsync(people.Select(p => p.Number)));
+        Assert.Contains("第42行", job.Message); // header is row 1: person 40 is row 42
+        Assert.True(job.HasReport);
+
+        var report = await client.GetByteArrayAsync($"/api/v1/imports/{job.Id}/errors", Ct);
+        using var stream = new MemoryStream(report);
+        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(90, rows.Count);
+        var flagged = Assert.Single(rows, r => !string.IsNullOrEmpty(r[ImportReport.ErrorHeader]?.ToString()));
+        Assert.Equal("42", flagged["行号"]?.ToString());
+        Assert.Contains("证件号码", flagged[ImportReport.ErrorHeader]!.ToString());
+        Assert.Contains("校验位", flagged[ImportReport.ErrorHeader]!.ToString());
+        Assert.Equal(bad.Name, flagged["姓名"]?.ToString());
+    }
+
+    [Fact]
+    public async Task The_same_file_twice_changes_nothing_and_one_changed_field_updates_exactly_that_field()
+    {
+        var client = await app.ClientAsync();
+        var people = People(10);
+        Assert.Equal(ImportState.Succeeded, (await ImportCsvAsync(client, people)).State);
+        var numbers = people.Select(p => p.Number).Distinct().ToList();
+
+        async Task<List<string>> SnapshotAsync()
+        {
+            await using var db = app.SystemDb();
+            var h = await db.Households.AsNoTracking().Where(x => numbers.Contains(x.HouseholdNumber))
+                .Select(x => $"{x.Id}:{x.Version}:{x.UpdatedAt:O}:{x.MemberCount}:{x.HeadName}").ToListAsync(Ct);
+            var ids = people.Select(p => p.Id).ToList();
+            var m = await db.Members.AsNoTracking().Where(x => ids.Contains(x.IdNumber))
+                .Select(x => $"{x.Id}:{x.Version}:{x.UpdatedAt:O}:{x.Education}").ToListAsync(Ct);
+            return [.. h.Concat(m).Order()];
+        }
+
+        var before = await SnapshotAsync();
+        var again = await ImportCsvAsync(client, people);
+        Assert.Equal(ImportState.Succeeded, again.State);
+        Assert.Equal(0, again.HouseholdsCreated + again.HouseholdsUpdated + again.MembersCreated + again.MembersUpdated);
+        Assert.Equal(10, again.HouseholdsUnchanged);
+        Assert.Equal(before, await SnapshotAsync());
+
+        // One field of one member changes: exactly that field is written, versioned and audited.
+        var target = people[4];
+        people[4] = target with { Education = "高中" };
+        var changed = await ImportCsvAsync(client, people);
+        Assert.Equal(1, changed.MembersUpdated);
+        Assert.Equal(1, changed.HouseholdsUpdated);
+        Assert.Equal(9, changed.HouseholdsUnchanged);
+        await using var db = app.SystemDb();
+        var member = await db.Members.SingleAsync(m => m.IdNumber == target.Id, Ct);
+        Assert.Equal(Education.SeniorHigh, member.Education);
+        Assert.Equal(2, member.Version);
+        var trail = await db.AuditEntries.Where(a => a.EntityKey == member.Id.ToString() && a.Action == Fupin.Web.Features.Audit.AuditAction.Updated).ToListAsync(Ct);
+        var line = Assert.Single(trail);
+        Assert.Equal("Education", line.Field);
+        Assert.Equal("JuniorHigh", line.OldValue);
+        Assert.Equal("SeniorHigh", line.NewValue);
+        Assert.Equal(member.HouseholdId, line.HouseholdId);
+        var after = await SnapshotAsync();
+        Assert.Single(after.Except(before));
+    }
+
+    [Fact]
+    public async Task A_row_outside_the_users_scope_is_refused()
+    {
+        var cadre = await app.ClientAsync("mapo");
+        var people = People(3);
+        people[3] = people[3] with { Town = "东山镇", Village = "城西村" };
+        people[4] = people[4] with { Town = "东山镇", Village = "城西村" };
+        people[5] = people[5] with { Town = "东山镇", Village = "城西村" };
+        var job = await ImportCsvAsync(cadre, people);
+        Assert.Equal(ImportState.Failed, job.State);
+        Assert.Contains("不存在或不在您的管辖范围内", job.Message);
+        Assert.Equal(0, await CountAsync(people.Select(p => p.Number)));
+    }
+
+    [Fact]
+    public async Task Duplicates_within_the_file_and_against_registered_people_and_heads_are_checked()
+    {
+        var client = await app.ClientAsync();
+        var people = People(4);
+        people[2] = people[2] with { Id = people[1].Id }; // the same person twice
+        people[3] = people[3] with { Relation = "之子" }; // household 1 without a head
+        var job = await ImportCsvAsync(client, people);
+        Assert.Equal(ImportState.Failed, job.State);
+        var report = await client.GetByteArrayAsync($"/api/v1/imports/{job.Id}/errors", Ct);
+        using var stream = new MemoryStream(report);
+        var errors = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()
+            .ToDictionary(r => r["行号"]!.ToString()!, r => r[ImportReport.ErrorHeader]?.ToString() ?? "");
+        Assert.Contains("与第3行重复", errors["4"]);
+        Assert.Contains("没有户主", errors["5"]);
+
+        // A person already registered in another household.
+        var registered = People(1);
+        Assert.Equal(ImportState.Succeeded, (await ImportCsvAsync(client, registered)).State);
+        var other = People(1);
+        other[1] = other[1] with { Id = registered[1].Id };
+        var clash = await ImportCsvAsync(client, other);
+        Assert.Equal(ImportState.Failed, clash.State);
+        Assert.Contains("已是户编号" + registered[0].Number + "的在册成员", clash.Message);
+    }
+
+    [Fact]
+    public async Task A_gb18030_file_with_the_national_layout_lands()
+    {
+        var client = await app.ClientAsync();
+        var people = People(2, others: 1);
+        var text = "已脱贫人口名单\n数据日期：2026-11-01\n" +
+                   "户编号,乡镇,村,户主,与户主关系,成员姓名,身份证号码,民族,文化程度,在校生状况,致贫原因1,户属性,识别时间,户联系电话\n" +
+                   string.Join("\n", people.Select(p => $"{p.Number},{p.Town},{p.Village},{p.Head},{p.Relation},{p.Name},{p.Id},黎族,,八年级,因学,低保贫困户,201603,13900001111")) + "\n";
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var (status, job, body) = await UploadAsync(client, Encoding.GetEncoding("GB18030").GetBytes(text), "国家系统导出.csv");
+        Assert.True(status == HttpStatusCode.Accepted, body);
+        Assert.True(job!.State == ImportState.Succeeded, job.Message);
+        await using var db = app.SystemDb();
+        var member = await db.Members.SingleAsync(m => m.IdNumber == people[0].Id, Ct);
+        Assert.Equal("黎族", member.Ethnicity);
+        Assert.Equal(SchoolStage.JuniorHigh, member.SchoolStage);
+        Assert.Equal("户主0", member.Name);
+    }
+
+    [Fact]
+    public async Task An_xlsx_file_lands_and_an_id_stored_as_a_number_is_explained()
+    {
+        var client = await app.ClientAsync();
+        var people = People(3);
+        var rows = people.Select(p => new Dictionary<string, object?>
+        {
+            ["户编号"] = p.Number,
+            ["所属区划代码"] = TestData.VillageA,
+            ["户主姓名"] = p.Head,
+            ["与户主关系"] = p.Relation,
+            ["姓名"] = p.Name,
+            ["证件号码"] = p.Id,
+            ["文化程度"] = "初中",
+            ["户属性"] = "一般贫困户",
+            ["主要致贫原因"] = "因残",
+            ["识别年度"] = 2015,
+        }).ToList();
+        using (var ok = new MemoryStream())
+        {
+            await ok.SaveAsAsync(rows, cancellationToken: Ct);
+            var (status, job, body) = await UploadAsync(client, ok.ToArray(), "名册.xlsx");
+            Assert.True(status == HttpStatusCode.Accepted, body);
+            Assert.True(job!.State == ImportState.Succeeded, job.Message);
+            Assert.Equal(3, job.HouseholdsCreated);
+        }
+
+        var more = People(1);
+        var numeric = more.Select(p => new Dictionary<string, object?>
+        {
+            ["户编号"] = p.Number,
+            ["所属区划代码"] = TestData.VillageA,
+            ["与户主关系"] = p.Relation,
+            ["姓名"] = p.Name,
+            ["证件号码"] = double.Parse(p.Id[..17], System.Globalization.CultureInfo.InvariantCulture) * 10,
+            ["文化程度"] = "初中",
+            ["户属性"] = "一般贫困户",
+            ["主要致贫原因"] = "因残",
+            ["识别年度"] = 2015,
+        }).ToList();
+        using var bad = new MemoryStream();
+        await bad.SaveAsAsync(numeric, cancellationToken: Ct);
+        var (_, failed, _) = await UploadAsync(client, bad.ToArray(), "数字身份证.xlsx");
+        Assert.Equal(ImportState.Failed, failed!.State);
+        Assert.Contains("科学计数法", failed.Message);
+    }
+
+    [Fact]
+    public async Task A_zip_bomb_is_refused_quickly_without_inflating_it()
+    {
+        var client = await app.ClientAsync();
+        using var zipped = new MemoryStream();
+        using (var zip = new ZipArchive(zipped, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            await using (var w = zip.CreateEntry("xl/workbook.xml").Open())
+            {
+                await w.WriteAsync("<workbook/>"u8.ToArray(), Ct);
+            }
+            await using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 200; i++)
+            {
+                await sheet.WriteAsync(zeros, Ct);
+            }
+        }
+        Assert.True(zipped.Length < 2 * 1024 * 1024);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        var (status, _, body) = await UploadAsync(client, zipped.ToArray(), "名册.xlsx");
+        watch.Stop();
+        var used = GC.GetTotalAllocatedBytes(precise: true) - allocated;
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("压缩炸弹", body);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"took {watch.Elapsed}");
+        Assert.True(used < 64L * 1024 * 1024, $"allocated {used / 1024 / 1024} MB");
+    }
+
+    [Fact]
+    public async Task A_renamed_program_is_refused_by_its_content()
+    {
+        var client = await app.ClientAsync();
+        var program = new byte[4096];
+        "MZ"u8.CopyTo(program);
+        var (status, _, body) = await UploadAsync(client, program, "名册.xlsx");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains("按文件内容识别", body);
+        var (csvStatus, _, _) = await UploadAsync(client, program, "名册.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, csvStatus);
+
+        // Refusals are in the history too, and nothing of them is kept on disk.
+        var history = await client.GetFromJsonAsync<Fupin.Web.Shared.Paged<ImportsApi.JobView>>("/api/v1/imports?pageSize=50", FupinApp.Json, Ct);
+        Assert.Contains(history!.Items, j => j.State == ImportState.Rejected && j.FileName == "名册.xlsx");
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(app.Folder, "imports"), "*.upload"));
+    }
+
+    [Fact]
+    public async Task The_template_has_the_header_and_an_explanation_sheet()
+    {
+        var client = await app.ClientAsync();
+        var bytes = await client.GetByteArrayAsync("/api/v1/imports/template", Ct);
+        using var stream = new MemoryStream(bytes);
+        Assert.Equal(["导入模板", "填写说明"], stream.GetSheetNames());
+        var header = stream.Query(sheetName: "导入模板").Cast<IDictionary<string, object?>>().First().Values.Select(v => v?.ToString()).ToList();
+        Assert.Contains("证件号码", header);
+        Assert.Contains("户编号", header);
+        var notes = stream.Query(useHeaderRow: true, sheetName: "填写说明").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(notes, n => n["列名"]?.ToString() == "与户主关系" && n["说明"]!.ToString()!.Contains("之子"));
+    }
+}
+
+public sealed class ImportApiTestsOnSqlite(SqliteApp app) : ImportApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ImportApiTestsOnPostgres(PostgresApp app) : ImportApiTests(app), IClassFixture<PostgresApp>;
