@@ -1,5 +1,6 @@
 // Registry speed on a generated county, on SQLite: the figures issue #2 sets and docs/benchmarks.md records.
 //   dotnet run -c Release --project bench/Fupin.Bench -- [--persons 1000000] [--db PATH] [--reuse] [--runs 50] [--write-doc]
+// Import and export: see ImportBench.cs (`-- import`).
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
@@ -8,6 +9,14 @@ using Fupin.Web.Features.Demo;
 using Fupin.Web.Features.Households;
 using Fupin.Web.Features.Stats;
 using Microsoft.EntityFrameworkCore;
+
+switch (args.FirstOrDefault())
+{
+    case "import":
+        return await Fupin.Bench.ImportBench.RunAsync(args, FindRoot());
+    case "import-child":
+        return await Fupin.Bench.ImportBench.ChildAsync(args);
+}
 
 var persons = Arg("--persons", 1_000_000);
 var runs = Arg("--runs", 50);
@@ -137,6 +146,7 @@ if (writeDoc)
     File.WriteAllText(doc, text);
     Console.WriteLine($"Written to {doc}");
 }
+return 0;
 
 int Arg(string name, int fallback) => ArgText(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
 string? ArgText(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using SQLitePCL;
 
 namespace Fupin.Web.Data;
 
@@ -20,7 +21,8 @@ public static class BulkWriter
         var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
         var columns = entity.GetProperties()
             .Where(p => p.ValueGenerated == ValueGenerated.Never || p.ClrType != typeof(long))
-            .Select(p => (Property: p, Column: p.GetColumnName(store)!, Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter))
+            .Select(p => (Property: p, Column: p.GetColumnName(store)!, Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter,
+                StoreType: BaseType(p.GetColumnType(store))))
             .ToList();
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
@@ -31,19 +33,26 @@ public static class BulkWriter
         {
             var copy = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) FROM STDIN (FORMAT BINARY)";
             await using var writer = await pg.BeginBinaryImportAsync(copy, ct);
+            var count = 0;
             foreach (var row in rows)
             {
-                await writer.StartRowAsync(ct);
+                if ((++count & 0xFFF) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+                // Synchronous writes into COPY's buffer, typed by the column's store type: resolving the type
+                // from an object on every value cost more than the copy itself.
+                writer.StartRow();
                 foreach (var c in columns)
                 {
                     var value = Value(c.Getter.GetClrValueUsingContainingEntity(row), c.Converter);
                     if (value is null)
                     {
-                        await writer.WriteNullAsync(ct);
+                        writer.WriteNull();
                     }
                     else
                     {
-                        await writer.WriteAsync(value, ct);
+                        writer.Write(value, c.StoreType);
                     }
                 }
             }
@@ -51,34 +60,109 @@ public static class BulkWriter
             return;
         }
 
-        await using var cmd = connection.CreateCommand();
-        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        cmd.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) " +
-                          $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-        var parameters = new DbParameter[columns.Count];
-        for (var i = 0; i < columns.Count; i++)
+        // SQLite: one statement prepared once and bound through the native API. Microsoft.Data.Sqlite's
+        // parameter objects cost more than SQLite's own work on a wide row (measured: 2.3× slower).
+        var handle = ((Microsoft.Data.Sqlite.SqliteConnection)connection).Handle!;
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
+        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        try
         {
-            parameters[i] = cmd.CreateParameter();
-            parameters[i].ParameterName = "$p" + i;
-            cmd.Parameters.Add(parameters[i]);
-        }
-        await cmd.PrepareAsync(ct);
-        foreach (var row in rows)
-        {
-            for (var i = 0; i < columns.Count; i++)
+            var count = 0;
+            foreach (var row in rows)
             {
-                var value = Value(columns[i].Getter.GetClrValueUsingContainingEntity(row), columns[i].Converter);
-                parameters[i].Value = value switch
+                if ((++count & 0xFFF) == 0)
                 {
-                    null => DBNull.Value,
-                    Guid g => g.ToString().ToUpperInvariant(), // EF's SQLite text form of a Guid
-                    DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                    DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
-                    decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    _ => value,
-                };
+                    ct.ThrowIfCancellationRequested();
+                }
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var value = Value(columns[i].Getter.GetClrValueUsingContainingEntity(row), columns[i].Converter);
+                    var rc = value switch
+                    {
+                        null => raw.sqlite3_bind_null(statement, i + 1),
+                        string text => raw.sqlite3_bind_text(statement, i + 1, text),
+                        Guid g => raw.sqlite3_bind_text(statement, i + 1, g.ToString().ToUpperInvariant()), // EF's SQLite text form of a Guid
+                        int n => raw.sqlite3_bind_int64(statement, i + 1, n),
+                        long n => raw.sqlite3_bind_int64(statement, i + 1, n),
+                        short n => raw.sqlite3_bind_int64(statement, i + 1, n),
+                        byte n => raw.sqlite3_bind_int64(statement, i + 1, n),
+                        bool b => raw.sqlite3_bind_int64(statement, i + 1, b ? 1 : 0),
+                        double d => raw.sqlite3_bind_double(statement, i + 1, d),
+                        float f => raw.sqlite3_bind_double(statement, i + 1, f),
+                        decimal m => raw.sqlite3_bind_text(statement, i + 1, m.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                        DateOnly d => raw.sqlite3_bind_text(statement, i + 1, d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
+                        DateTime t => raw.sqlite3_bind_text(statement, i + 1, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
+                        Enum e => raw.sqlite3_bind_int64(statement, i + 1, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)),
+                        _ => throw new NotSupportedException($"{table}.{columns[i].Column}: {value.GetType().Name} is not written by the bulk path"),
+                    };
+                    Check(handle, rc);
+                }
+                var step = raw.sqlite3_step(statement);
+                if (step != raw.SQLITE_DONE)
+                {
+                    Check(handle, step);
+                }
+                raw.sqlite3_reset(statement);
             }
-            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            raw.sqlite3_finalize(statement);
+        }
+    }
+
+    /// <summary>
+    /// For a load that is large against what a table holds: drops the tables' secondary indexes
+    /// inside the caller's transaction and returns their definitions, for <see cref="RestoreIndexesAsync"/>
+    /// before the commit. Building an index once over sorted keys is several times cheaper than inserting a
+    /// million random keys one by one; a rollback restores the indexes with everything else. On PostgreSQL
+    /// this holds an exclusive lock on the tables until the commit, which is why it is only for loads that
+    /// at least double a table (a county's first import), never for routine updates.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> DropIndexesAsync(AppDbContext db, IReadOnlyList<string> tables, CancellationToken ct)
+    {
+        var definitions = new List<(string Name, string Sql)>();
+        var connection = db.Database.GetDbConnection();
+        var list = string.Join(", ", tables.Select(t => $"'{t.Replace("'", "''", StringComparison.Ordinal)}'"));
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            // PostgreSQL: the primary keys stay (they are constraints; DROP INDEX cannot take them).
+            cmd.CommandText = db.Database.IsSqlite()
+                ? $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({list})"
+                : $"SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename IN ({list}) " +
+                  "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)";
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                definitions.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+        foreach (var (name, _) in definitions)
+        {
+            // The names come from the schema itself, quoted as identifiers.
+            var drop = "DROP INDEX \"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            await db.Database.ExecuteSqlRawAsync(drop, ct);
+        }
+        return definitions.Select(d => d.Sql).ToList();
+    }
+
+    public static async Task RestoreIndexesAsync(AppDbContext db, IReadOnlyList<string> definitions, CancellationToken ct)
+    {
+        foreach (var sql in definitions)
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
+        }
+    }
+
+    /// <summary>"character varying(12)" → "character varying": the type name COPY's writer resolves.</summary>
+    private static string BaseType(string storeType) => storeType.IndexOf('(') is var i and > 0 ? storeType[..i].Trim() : storeType;
+
+    private static void Check(sqlite3 db, int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+        {
+            throw new Microsoft.Data.Sqlite.SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
         }
     }
 

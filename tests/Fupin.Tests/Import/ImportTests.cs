@@ -154,7 +154,7 @@ public abstract class ImportApiTests(FupinApp app)
         Assert.Equal(TestData.VillageA, first.RegionCode);
         Assert.Equal("6217000012341234", first.BankAccount);
         Assert.Equal(people[0].Id, first.Members.Single(m => m.Relation == Relation.Head).IdNumber);
-        Assert.True(await db.AuditEntries.AnyAsync(a => a.HouseholdId == first.Id && a.Action == Fupin.Web.Features.Audit.AuditAction.Created, Ct));
+        Assert.Equal("名册导入", first.StatusReason);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Event == "Import" && a.EntityKey == job.Id.ToString(), Ct));
 
         var history = await client.GetFromJsonAsync<Fupin.Web.Shared.Paged<ImportsApi.JobView>>("/api/v1/imports", FupinApp.Json, Ct);

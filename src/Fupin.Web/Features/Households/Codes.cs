@@ -175,4 +175,7 @@ public static class Ethnicities
     private static readonly HashSet<string> Set = [.. All];
 
     public static bool IsKnown(string? name) => name is not null && Set.Contains(name);
+
+    /// <summary>The list's own instance of a known name (a million rows then share 56 strings), or the name itself.</summary>
+    public static string Canonical(string name) => Set.TryGetValue(name, out var known) ? known : name;
 }

@@ -6,7 +6,6 @@ using Fupin.Web.Features.Regions;
 using Fupin.Web.Rules;
 using Fupin.Web.Shared;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Fupin.Web.Features.Households;
 
@@ -79,9 +78,9 @@ public static class ExportRegistry
         var path = Path.Combine(Path.GetTempPath(), $"fupin-export-{Guid.NewGuid():N}.{(r.Format == Format.Xlsx ? "xlsx" : "csv")}");
         if (r.Format == Format.Xlsx)
         {
-            // Every value is written as a string cell: 18-digit numbers stay exact, nothing is evaluated.
-            var sheet = Cells().Select(c => Headers.Select((h, i) => (h, c[i])).ToDictionary(x => x.h, x => x.Item2));
-            await MiniExcel.SaveAsAsync(path, sheet, sheetName: "建档立卡名册", cancellationToken: ct);
+            // Every value is written as a text cell: 18-digit numbers stay exact, nothing is evaluated.
+            await XlsxWriter.WriteAsync(path, "建档立卡名册", Headers,
+                Cells().Select(c => (IReadOnlyList<string?>)Array.ConvertAll(c, v => v?.ToString())), ct);
         }
         else
         {

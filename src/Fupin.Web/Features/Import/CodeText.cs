@@ -101,12 +101,32 @@ public static class CodeText
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日", "yyyy-MM-dd HH:mm"];
 
-    public static DateOnly? Date(string text) =>
-        DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? DateOnly.FromDateTime(d) : null;
+    public static DateOnly? Date(string text)
+    {
+        // A date cell read as Excel stores it: days since 1899-12-30.
+        if (text.Length == 5 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial))
+        {
+            return DateOnly.FromDateTime(DateTime.FromOADate(serial));
+        }
+        // The common form first, without the format machinery: 2001-05-12.
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-'
+            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(Math.Max(y, 1), m) && y >= 1)
+        {
+            return new DateOnly(y, m, d);
+        }
+        return DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? DateOnly.FromDateTime(t) : null;
+    }
 
     /// <summary>A year from "2016", "2016年", "201603", "2016-03" or a date.</summary>
     public static int? Year(string text)
     {
+        if (text.Length == 5 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial))
+        {
+            return DateTime.FromOADate(serial).Year;
+        }
         if (text.Length >= 4 && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
             && (text.Length == 4 || !char.IsAsciiDigit(text[4]) || text.Length is 6 or 8))
         {

@@ -1,5 +1,4 @@
 using Fupin.Web.Shared;
-using MiniExcelLibs;
 
 namespace Fupin.Web.Features.Import;
 
@@ -17,7 +16,7 @@ public static class ImportReport
         var rows = SheetReader.Rows(source, kind);
         string[] titles = [];
         var width = 0;
-        IEnumerable<Dictionary<string, object?>> Lines()
+        IEnumerable<IReadOnlyList<string?>> Lines()
         {
             var line = 0;
             foreach (var cells in rows)
@@ -37,21 +36,35 @@ public static class ImportReport
                 {
                     continue;
                 }
-                var d = new Dictionary<string, object?>(width + 2)
-                {
-                    ["行号"] = line.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    [ErrorHeader] = errors.GetValueOrDefault(line) ?? "",
-                };
+                var d = new string?[width + 2];
+                d[0] = line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                d[1] = errors.GetValueOrDefault(line) ?? "";
                 for (var i = 0; i < width; i++)
                 {
-                    d[titles[i]] = ExcelText.Safe(i < cells.Length ? cells[i] : null);
+                    d[i + 2] = ExcelText.Safe(i < cells.Length ? cells[i] : null);
                 }
                 yield return d;
             }
         }
 
-        // Bad rows first would reorder the sheet; the user's row numbers must stay as they were.
-        await MiniExcel.SaveAsAsync(target, Lines(), sheetName: "错误报告", overwriteFile: true, cancellationToken: ct);
+        // Bad rows first would reorder the sheet; the user's row numbers must stay as they were. The header
+        // is known once the header row has been read, which happens before the first data row is asked for.
+        var body = Lines().GetEnumerator();
+        var first = body.MoveNext() ? body.Current : null;
+        await XlsxWriter.WriteAsync(target, "错误报告", ["行号", ErrorHeader, .. titles], Rest(), ct);
+
+        IEnumerable<IReadOnlyList<string?>> Rest()
+        {
+            if (first is not null)
+            {
+                yield return first;
+            }
+            while (body.MoveNext())
+            {
+                yield return body.Current;
+            }
+            body.Dispose();
+        }
     }
 
     /// <summary>Header texts as unique keys: a blank or repeated header is named by its column letters.</summary>

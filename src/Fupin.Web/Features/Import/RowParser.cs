@@ -14,18 +14,22 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
     public bool Present(Col c) => map.ContainsKey(c);
 
     public sealed record HouseholdPart(string Number, string? RegionCode, string? Township, string? Village, string? HeadName, HouseholdInput Input,
-        HouseholdStatus? Status, int? YearLifted, string Key);
+        HouseholdStatus? Status, int? YearLifted, ulong CellsHash);
 
-    private string?[] _cells = [];
+    private static readonly int ColumnCount = Enum.GetValues<Col>().Length;
+    private readonly int[] _index = Enumerable.Range(0, ColumnCount).Select(c => map.TryGetValue((Col)c, out var i) ? i : -1).ToArray();
+    private readonly string?[] _row = new string?[ColumnCount];
 
-    public string? Cell(Col c)
+    /// <summary>The cleaned cell of the current row; null when the file has no such column.</summary>
+    public string? Cell(Col c) => _row[(int)c];
+
+    private void Load(string?[] cells)
     {
-        if (!map.TryGetValue(c, out var i))
+        for (var c = 0; c < _index.Length; c++)
         {
-            return null;
+            var i = _index[c];
+            _row[c] = i < 0 ? null : Clean(i < cells.Length ? cells[i] : null);
         }
-        var v = i < _cells.Length ? _cells[i] : null;
-        return Clean(v);
     }
 
     /// <summary>Trims, and takes off what spreadsheets put before text: a tab (our CSV's number guard) or an apostrophe.</summary>
@@ -35,7 +39,7 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
         {
             return "";
         }
-        var t = v.Trim();
+        var t = char.IsWhiteSpace(v[0]) || char.IsWhiteSpace(v[^1]) ? v.Trim() : v;
         if (t.Length > 1 && t[0] == '\'')
         {
             t = t[1..];
@@ -45,9 +49,47 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
 
     private static string Label(Col c) => ImportColumns.Of(c).Header;
 
+    private static readonly Col[] HouseholdColumns =
+    [
+        Col.HouseholdNumber, Col.RegionCode, Col.Township, Col.Village, Col.HeadName, Col.Attribute, Col.MainCause, Col.OtherCauses,
+        Col.HouseholdStatus, Col.YearIdentified, Col.YearLifted, Col.Phone, Col.BankName, Col.BankAccount,
+    ];
+
+    /// <summary>Makes a row current.</summary>
+    public void Next(string?[] cells) => Load(cells);
+
+    /// <summary>户编号 of the current row.</summary>
+    public string Number => Cell(Col.HouseholdNumber) ?? "";
+
+    /// <summary>
+    /// Whether the current row repeats the household columns of a household's first row. Compared by a
+    /// 64-bit hash of the cells, so a household keeps 8 bytes instead of its first row's strings.
+    /// </summary>
+    public bool SameHousehold(HouseholdPart first) => HouseholdHash() == first.CellsHash;
+
+    /// <summary>FNV-1a over the household cells' characters, a separator between cells.</summary>
+    private ulong HouseholdHash()
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in HouseholdColumns)
+        {
+            foreach (var ch in Cell(c) ?? "")
+            {
+                hash = (hash ^ ch) * 1099511628211UL;
+            }
+            hash = (hash ^ 0x1F) * 1099511628211UL;
+        }
+        return hash;
+    }
+
     public (MemberInput Member, HouseholdPart Household) Parse(string?[] cells, List<string> problems)
     {
-        _cells = cells;
+        Load(cells);
+        return (ParseMember(problems), ParseHousehold(problems));
+    }
+
+    public MemberInput ParseMember(List<string> problems)
+    {
         var m = new MemberInput { Entry = MemberEntry.Identified, Ethnicity = "汉族", MedicalInsurance = MedicalInsurance.None, Pension = PensionInsurance.None };
 
         m.Relation = Code<Relation>(Col.Relation, problems, required: true);
@@ -76,7 +118,7 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
         }
         if (Cell(Col.Ethnicity) is { Length: > 0 } ethnicity)
         {
-            m.Ethnicity = ethnicity;
+            m.Ethnicity = Ethnicities.Canonical(ethnicity);
         }
         m.Education = OptionalCode<Education>(Col.Education, problems);
         var stage = Cell(Col.SchoolStage);
@@ -109,8 +151,13 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
         {
             m.Phone = Cell(Col.MemberPhone);
         }
+        m.EntryYear = CodeText.Year(Cell(Col.YearIdentified) ?? "") is >= 2013 and var y ? y : null;
+        return m;
+    }
 
-        // Household columns.
+    /// <summary>The household columns of the current row (read once per household: its other rows are compared, not parsed).</summary>
+    public HouseholdPart ParseHousehold(List<string> problems)
+    {
         var number = Cell(Col.HouseholdNumber) ?? "";
         if (number.Length == 0)
         {
@@ -189,20 +236,22 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
             }
             h.BankAccount = account;
         }
-        m.EntryYear = h.YearIdentified is >= 2013 ? h.YearIdentified : null;
-
-        var key = string.Join('\u001f', Cell(Col.RegionCode), Cell(Col.Township), Cell(Col.Village), Cell(Col.HeadName), Cell(Col.Attribute),
-            Cell(Col.MainCause), Cell(Col.OtherCauses), Cell(Col.HouseholdStatus), Cell(Col.YearIdentified), Cell(Col.YearLifted), Cell(Col.Phone),
-            Cell(Col.BankName), Cell(Col.BankAccount));
-        return (m, new HouseholdPart(number, Cell(Col.RegionCode), Cell(Col.Township), Cell(Col.Village), Cell(Col.HeadName), h, status, lifted, key));
+        return new HouseholdPart(number, Cell(Col.RegionCode), Cell(Col.Township), Cell(Col.Village), Cell(Col.HeadName), h, status, lifted, HouseholdHash());
     }
 
     /// <summary>Member and household checks that need no database, with each message led by its column's name.</summary>
-    public Rules.ResidentIdInfo? Validate(MemberInput m, HouseholdInput h, List<string> problems)
+    public Rules.ResidentIdInfo? Validate(MemberInput m, HouseholdInput? h, List<string> problems)
     {
         var errors = new Errors();
         var id = MemberRules.Validate(m, "", today, idRequired: true, errors);
-        HouseholdRules.Validate(h, today, errors);
+        if (h is not null)
+        {
+            HouseholdRules.Validate(h, today, errors);
+        }
+        if (!errors.Any)
+        {
+            return id;
+        }
         foreach (var (field, messages) in errors.ToDictionary())
         {
             var column = field switch
