@@ -693,6 +693,10 @@ namespace Fupin.Migrations.Postgres.Migrations
                     b.Property<int>("HouseholdsUpdated")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("integer");
+
                     b.Property<int>("MembersCreated")
                         .HasColumnType("integer");
 

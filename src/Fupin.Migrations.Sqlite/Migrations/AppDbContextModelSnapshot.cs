@@ -686,6 +686,10 @@ namespace Fupin.Migrations.Sqlite.Migrations
                     b.Property<int>("HouseholdsUpdated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MembersCreated")
                         .HasColumnType("INTEGER");
 

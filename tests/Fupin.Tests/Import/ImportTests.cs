@@ -391,6 +391,62 @@ public abstract class ImportApiTests(FupinApp app)
     }
 
     [Fact]
+    public async Task Income_ledgers_are_imported_all_or_nothing_and_updated_by_household_and_year()
+    {
+        var client = await app.ClientAsync();
+        var people = People(2);
+        Assert.Equal(ImportState.Succeeded, (await ImportCsvAsync(client, people)).State);
+        var a = people[0].Number;
+        var b = people[3].Number;
+        var csv = "户编号,年度,家庭人口,工资性收入,生产经营性收入,低保金,生产经营性支出\n" +
+                  $"{a},2024,3,12000,3000,3900,1000\n{a},2025,,15000,2000,0,500\n{b},2025,4,\"20,000.50\",0,0,0\n";
+        async Task<ImportsApi.JobView> UploadIncomeAsync(string text)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(new UTF8Encoding(true).GetBytes(text)), "file", "收入台账.csv" } };
+            var response = await client.PostAsync("/api/v1/imports?kind=Income", form, Ct);
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            var job = (await response.Content.ReadFromJsonAsync<ImportsApi.JobView>(FupinApp.Json, Ct))!;
+            for (var i = 0; i < 300 && !job.Finished; i++)
+            {
+                await Task.Delay(100, Ct);
+                job = (await client.GetFromJsonAsync<ImportsApi.JobView>($"/api/v1/imports/{job.Id}", FupinApp.Json, Ct))!;
+            }
+            return job;
+        }
+
+        var done = await UploadIncomeAsync(csv);
+        Assert.True(done.State == ImportState.Succeeded, done.Message);
+        Assert.Equal(ImportKind.Income, done.Kind);
+        Assert.Equal(3, done.HouseholdsCreated);
+        await using (var db = app.SystemDb())
+        {
+            var household = await db.Households.SingleAsync(h => h.HouseholdNumber == a, Ct);
+            var years = await db.Set<Fupin.Web.Features.Income.IncomeRecord>().Where(r => r.HouseholdId == household.Id).OrderBy(r => r.Year).ToListAsync(Ct);
+            Assert.Equal([2024, 2025], years.Select(y => y.Year));
+            Assert.Equal(17900m, years[0].Net);
+            Assert.Equal(3, years[1].HouseholdSize); // blank: the household's members
+            var other = await db.Households.SingleAsync(h => h.HouseholdNumber == b, Ct);
+            Assert.Equal(20000.50m, (await db.Set<Fupin.Web.Features.Income.IncomeRecord>().SingleAsync(r => r.HouseholdId == other.Id, Ct)).Wage);
+        }
+
+        var again = await UploadIncomeAsync(csv);
+        Assert.Equal(3, again.HouseholdsUnchanged);
+        Assert.Equal(0, again.HouseholdsCreated + again.HouseholdsUpdated);
+
+        var bad = await UploadIncomeAsync(csv.Replace("15000", "-5", StringComparison.Ordinal) + "T-NO-SUCH-HOUSEHOLD,2025,1,1,0,0,0\n");
+        Assert.Equal(ImportState.Failed, bad.State);
+        Assert.Contains("工资性收入应在0到1亿元之间", bad.Message);
+        Assert.True(bad.HasReport);
+        await using (var db = app.SystemDb())
+        {
+            var household = await db.Households.SingleAsync(h => h.HouseholdNumber == a, Ct);
+            Assert.Equal(15000m, (await db.Set<Fupin.Web.Features.Income.IncomeRecord>().SingleAsync(r => r.HouseholdId == household.Id && r.Year == 2025, Ct)).Wage);
+        }
+        var unknown = await UploadIncomeAsync("户编号,年度,家庭人口,工资性收入\nT-NO-SUCH-HOUSEHOLD,2025,1,100\n");
+        Assert.Contains("不存在或不在您的管辖范围内", unknown.Message);
+    }
+
+    [Fact]
     public async Task The_template_has_the_header_and_an_explanation_sheet()
     {
         var client = await app.ClientAsync();

@@ -14,9 +14,16 @@ public enum ImportState
 }
 
 /// <summary>One upload and what became of it: the import history (who, when, which file, how many rows, the result).</summary>
+public enum ImportKind
+{
+    Registry, // 建档立卡名册
+    Income, // 收入台账
+}
+
 public sealed class ImportJob : IRegionScoped
 {
     public Guid Id { get; set; }
+    public ImportKind Kind { get; set; }
     /// <summary>The importing account's region: who may see this job in the history.</summary>
     public required string RegionCode { get; set; }
     public required string UserName { get; set; }
@@ -48,6 +55,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
     public void Configure(EntityTypeBuilder<ImportJob> b)
     {
         b.Property(j => j.RegionCode).HasMaxLength(12);
+        b.Property(j => j.Kind).HasMaxLength(20);
         b.Property(j => j.UserName).HasMaxLength(100);
         b.Property(j => j.UserId).HasMaxLength(64);
         b.Property(j => j.FileName).HasMaxLength(200);

@@ -33,7 +33,8 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
     /// Stores the upload, checks it by content and limits, and queues it. A refused file is a job too
     /// (state Rejected, with the reason), so the history shows every attempt.
     /// </summary>
-    public async Task<ImportJob> SubmitAsync(AppDbContext db, ClaimsPrincipal user, Stream content, string? fileName, CancellationToken ct)
+    public async Task<ImportJob> SubmitAsync(AppDbContext db, ClaimsPrincipal user, Stream content, string? fileName, CancellationToken ct,
+        ImportKind importKind = ImportKind.Registry)
     {
         Directory.CreateDirectory(Folder);
         var id = Guid.CreateVersion7();
@@ -70,6 +71,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
         var job = new ImportJob
         {
             Id = id,
+            Kind = importKind,
             RegionCode = db.User.RegionCode ?? "",
             UserName = db.User.UserName,
             UserId = db.User.UserId,
@@ -138,8 +140,10 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
-        var result = await RegistryImport.RunAsync(db, clock, path, kind,
-            new RegistryImport.Options(id, job.FileName, job.Sha256, safety.MaxRows), progress, ct);
+        var options = new RegistryImport.Options(id, job.FileName, job.Sha256, safety.MaxRows);
+        var result = job.Kind == ImportKind.Income
+            ? await IncomeImport.RunAsync(db, clock, path, kind, options, progress, ct)
+            : await RegistryImport.RunAsync(db, clock, path, kind, options, progress, ct);
         db.ChangeTracker.Clear();
         job = await db.Set<ImportJob>().FirstAsync(j => j.Id == id, ct);
         job.FinishedAt = clock.GetUtcNow().UtcDateTime;
@@ -149,7 +153,9 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
             job.State = ImportState.Succeeded;
             (job.Rows, job.Households, job.HouseholdsCreated, job.HouseholdsUpdated, job.MembersCreated, job.MembersUpdated, job.HouseholdsUnchanged) =
                 (s.Rows, s.Households, s.HouseholdsCreated, s.HouseholdsUpdated, s.MembersCreated, s.MembersUpdated, s.HouseholdsUnchanged);
-            job.Message = $"导入成功：新增{s.HouseholdsCreated}户、{s.MembersCreated}人，更新{s.HouseholdsUpdated}户（成员{s.MembersUpdated}人），未变化{s.HouseholdsUnchanged}户";
+            job.Message = job.Kind == ImportKind.Income
+                ? $"导入成功：{s.Households}户的收入台账，新增{s.HouseholdsCreated}条，更新{s.HouseholdsUpdated}条，未变化{s.HouseholdsUnchanged}条"
+                : $"导入成功：新增{s.HouseholdsCreated}户、{s.MembersCreated}人，更新{s.HouseholdsUpdated}户（成员{s.MembersUpdated}人），未变化{s.HouseholdsUnchanged}户";
         }
         else
         {

@@ -10,7 +10,7 @@ namespace Fupin.Web.Features.Import;
 /// <summary>/api/v1/imports: the template, uploads that become background jobs, their progress, history and error reports.</summary>
 public static class ImportsApi
 {
-    public sealed record JobView(Guid Id, string FileName, string Sha256, long Size, string? Format, string UserName, DateTime CreatedAt,
+    public sealed record JobView(Guid Id, ImportKind Kind, string FileName, string Sha256, long Size, string? Format, string UserName, DateTime CreatedAt,
         DateTime? StartedAt, DateTime? FinishedAt, ImportState State, string StateLabel, string Phase, int RowsTotal, int RowsChecked, int RowsWritten,
         int Households, int HouseholdsCreated, int HouseholdsUpdated, int MembersCreated, int MembersUpdated, int HouseholdsUnchanged,
         int ErrorRows, string? Message, bool HasReport)
@@ -27,7 +27,7 @@ public static class ImportsApi
         _ => "文件被拒绝",
     };
 
-    public static JobView View(ImportJob j, RegistryImport.Progress? live) => new(j.Id, j.FileName, j.Sha256, j.Size, j.Format, j.UserName, j.CreatedAt,
+    public static JobView View(ImportJob j, RegistryImport.Progress? live) => new(j.Id, j.Kind, j.FileName, j.Sha256, j.Size, j.Format, j.UserName, j.CreatedAt,
         j.StartedAt, j.FinishedAt, j.State, StateLabel(j.State), live?.Phase ?? StateLabel(j.State),
         live?.RowsTotal is > 0 ? live.RowsTotal : j.Rows, live?.RowsChecked ?? (j.State == ImportState.Succeeded || j.ErrorRows > 0 ? j.Rows : 0),
         live?.RowsWritten ?? (j.State == ImportState.Succeeded ? j.Rows : 0),
@@ -48,20 +48,22 @@ public static class ImportsApi
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/imports").WithTags("名册导入").RequireAuthorization(AccountSetup.RegistryEditPolicy);
-        group.MapGet("/template", Template).WithName("ImportTemplate").WithSummary("下载导入模板（表头及填写说明）");
+        group.MapGet("/template", Template).WithName("ImportTemplate").WithSummary("下载导入模板：kind=registry 建档立卡名册（表头及填写说明），kind=income 收入台账");
         group.MapGet("/", List).WithName("ListImports").WithSummary("导入历史：谁、何时、文件名及其哈希、行数、结果");
         group.MapGet("/{id:guid}", Get).WithName("GetImport").WithSummary("导入任务的状态和进度（已校验行数、已写入行数）");
         group.MapGet("/{id:guid}/errors", Errors).WithName("ImportErrorReport").WithSummary("下载错误报告：原表各行加一列“错误说明”");
         group.MapPost("/", Upload).WithName("UploadImport").DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(512L * 1024 * 1024))
             .WithFormOptions(multipartBodyLengthLimit: 512L * 1024 * 1024)
-            .WithSummary("上传名册（.xlsx 或 CSV，UTF-8 或 GB18030），全部通过校验才写入；返回导入任务，轮询其状态")
+            .WithSummary("上传名册（kind=registry，默认）或收入台账（kind=income）：.xlsx 或 CSV（UTF-8 或 GB18030），全部通过校验才写入；返回导入任务，轮询其状态")
             .Produces<JobView>(StatusCodes.Status202Accepted);
         return app;
     }
 
-    private static async Task<FileContentHttpResult> Template(CancellationToken ct) =>
-        TypedResults.File(await ImportTemplate.BuildAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ImportTemplate.FileName);
+    private static async Task<FileContentHttpResult> Template(CancellationToken ct, ImportKind kind = ImportKind.Registry) =>
+        kind == ImportKind.Income
+            ? TypedResults.File(await IncomeImport.TemplateAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IncomeImport.FileName)
+            : TypedResults.File(await ImportTemplate.BuildAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ImportTemplate.FileName);
 
     private static async Task<Ok<Paged<JobView>>> List(AppDbContext db, ImportJobs jobs, CancellationToken ct, int page = 1, int pageSize = 20) =>
         TypedResults.Ok(await ListAsync(db, jobs, page, pageSize, ct));
@@ -78,14 +80,15 @@ public static class ImportsApi
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Accepted<JobView>, ValidationProblem>> Upload(IFormFile? file, AppDbContext db, ImportJobs jobs, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Accepted<JobView>, ValidationProblem>> Upload(IFormFile? file, AppDbContext db, ImportJobs jobs, HttpContext http, CancellationToken ct,
+        ImportKind kind = ImportKind.Registry)
     {
         if (file is null)
         {
             return ApiResults.Invalid(new Errors().Add("file", "请选择要导入的文件（表单字段名 file）"));
         }
         await using var stream = file.OpenReadStream();
-        var job = await jobs.SubmitAsync(db, http.User, stream, file.FileName, ct);
+        var job = await jobs.SubmitAsync(db, http.User, stream, file.FileName, ct, kind);
         if (job.State == ImportState.Rejected)
         {
             return ApiResults.Invalid(new Errors().Add("file", job.Message!));

@@ -286,11 +286,13 @@ public static class RegistryImport
         var newHouseholdCount = households.Count - registered.Count;
         var bulkLoad = newHouseholdCount >= DeferIndexesFrom && newHouseholdCount >= await db.Households.IgnoreQueryFilters().CountAsync(ct);
         progress.Time("look up registered households and people", watch.Elapsed);
-        var foreignKeysOff = bulkLoad && db.Database.IsSqlite();
-        if (foreignKeysOff)
+        var sqlite = db.Database.IsSqlite();
+        var foreignKeysOff = bulkLoad && sqlite;
+        if (sqlite)
         {
-            // Also no memory-mapped reads for this load: mapped pages of a file being rewritten count against the process.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=OFF; PRAGMA mmap_size=0; PRAGMA threads=2;", ct);
+            // No memory-mapped reads for the import's connection (mapped pages of a file being rewritten count
+            // against the process), sorter threads for index builds, and for a bulk load no per-row FK lookups.
+            await db.Database.ExecuteSqlRawAsync(foreignKeysOff ? "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=0; PRAGMA threads=2;" : "PRAGMA mmap_size=0;", ct);
         }
         try
         {
@@ -298,7 +300,7 @@ public static class RegistryImport
         }
         finally
         {
-            if (foreignKeysOff)
+            if (sqlite)
             {
                 await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA threads=0;", CancellationToken.None);
             }

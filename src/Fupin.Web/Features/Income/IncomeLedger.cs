@@ -63,6 +63,25 @@ public static class IncomeLedger
             return new Outcome<int>.NotFound();
         }
         var errors = new Errors();
+        Validate(r, year, today, errors);
+        if (errors.Any)
+        {
+            return new Outcome<int>.Invalid(errors);
+        }
+        var existing = await db.Set<IncomeRecord>().FirstOrDefaultAsync(x => x.HouseholdId == householdId && x.Year == year, ct);
+        var record = VersionedSave.Prepare(db, existing, r.Version,
+            () => new IncomeRecord { Id = Guid.CreateVersion7(), HouseholdId = householdId, RegionCode = household.RegionCode, Year = year });
+        if (record is null)
+        {
+            return new Outcome<int>.Conflict(Outcome.ConflictMessage);
+        }
+        Apply(r, record);
+        return await VersionedSave.SaveAsync(db, () => record.Version, ct);
+    }
+
+    /// <summary>The checks on one year's figures (the form, the API and the ledger import share them).</summary>
+    public static void Validate(Input r, int year, DateOnly today, Errors errors)
+    {
         if (year < 2013 || year > today.Year)
         {
             errors.Add("year", $"年度应在2013年到{today.Year}年之间");
@@ -89,17 +108,10 @@ public static class IncomeLedger
             }
         }
         errors.MaxLength("note", r.Note, "备注", 300);
-        if (errors.Any)
-        {
-            return new Outcome<int>.Invalid(errors);
-        }
-        var existing = await db.Set<IncomeRecord>().FirstOrDefaultAsync(x => x.HouseholdId == householdId && x.Year == year, ct);
-        var record = VersionedSave.Prepare(db, existing, r.Version,
-            () => new IncomeRecord { Id = Guid.CreateVersion7(), HouseholdId = householdId, RegionCode = household.RegionCode, Year = year });
-        if (record is null)
-        {
-            return new Outcome<int>.Conflict(Outcome.ConflictMessage);
-        }
+    }
+
+    public static void Apply(Input r, IncomeRecord record)
+    {
         record.HouseholdSize = r.HouseholdSize;
         record.Wage = r.Wage;
         record.Business = r.Business;
@@ -113,7 +125,6 @@ public static class IncomeLedger
         record.OtherTransfer = r.OtherTransfer;
         record.BusinessExpense = r.BusinessExpense;
         record.Note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
-        return await VersionedSave.SaveAsync(db, () => record.Version, ct);
     }
 
     public static IEndpointRouteBuilder MapIncome(this IEndpointRouteBuilder app)
