@@ -142,8 +142,9 @@ public static class ProcedureQueries
         {
             var steps = definitions.Steps(c.Kind);
             var step = steps[Math.Min(c.StepIndex, steps.Count - 1)];
+            var closed = c.State is CaseState.Approved or CaseState.Rejected;
             return new CaseRow(c.Id, c.Kind, Labels.Of(c.Kind), c.RegionCode, names.GetValueOrDefault(c.RegionCode, ""), c.HouseholdId, c.Subject, c.Year,
-                c.State, Labels.Of(c.State), step.Name, Accounts.Roles.Label(step.Role), c.StepEnteredOn,
+                c.State, Labels.Of(c.State), closed ? $"已办结（{c.ClosedOn:yyyy-MM-dd}）" : step.Name, closed ? "" : Accounts.Roles.Label(step.Role), c.StepEnteredOn,
                 c.PublicityStartedOn is { } s ? ProcedureRules.PublicityEnds(s, c.PublicityMinDays ?? 1) : null, c.StartedOn);
         }).ToList();
     }
