@@ -156,7 +156,7 @@ public static class ProcedureCommands
         db.Add(@case);
         AuditEvents.Add(db, clock, ProcedureEvent, nameof(ProcedureCase), @case.Id.ToString(),
             $"{Labels.Of(kind)}：{subject}，启动（{year}年度）", region, householdId);
-        return await SaveAsync(db, () => @case.Id, ct);
+        return await VersionedSave.SaveAsync(db, () => @case.Id, ct);
     }
 
     public static async Task<Outcome<int>> ActAsync(AppDbContext db, ProcedureDefinitions definitions, TimeProvider clock, Guid caseId, ActRequest r, CancellationToken ct)
@@ -270,7 +270,7 @@ public static class ProcedureCommands
         }
         AuditEvents.Add(db, clock, ProcedureEvent, nameof(ProcedureCase), @case.Id.ToString(),
             $"{Labels.Of(@case.Kind)}：{@case.Subject}，{detail}", @case.RegionCode, @case.HouseholdId);
-        return await SaveAsync(db, () => @case.Version, ct);
+        return await VersionedSave.SaveAsync(db, () => @case.Version, ct);
     }
 
     public static async Task<Outcome<Guid>> RaiseObjectionAsync(AppDbContext db, ProcedureDefinitions definitions, TimeProvider clock, Guid caseId, ObjectionRequest r, CancellationToken ct)
@@ -309,7 +309,7 @@ public static class ProcedureCommands
         @case.State = CaseState.OnHold;
         AuditEvents.Add(db, clock, ProcedureEvent, nameof(ProcedureObjection), objection.Id.ToString(),
             $"{Labels.Of(@case.Kind)}：{@case.Subject}，{step.Name}期间登记异议，案件暂停", @case.RegionCode, @case.HouseholdId);
-        return await SaveAsync(db, () => objection.Id, ct);
+        return await VersionedSave.SaveAsync(db, () => objection.Id, ct);
     }
 
     public static async Task<Outcome<int>> ResolveObjectionAsync(AppDbContext db, TimeProvider clock, Guid caseId, Guid objectionId, ResolveRequest r, CancellationToken ct)
@@ -347,7 +347,7 @@ public static class ProcedureCommands
         }
         AuditEvents.Add(db, clock, ProcedureEvent, nameof(ProcedureObjection), objection.Id.ToString(),
             $"{Labels.Of(@case.Kind)}：{@case.Subject}，异议处理：{(r.Upheld ? "异议成立，案件办结（未通过）" : "异议不成立，继续办理")}", @case.RegionCode, @case.HouseholdId);
-        return await SaveAsync(db, () => objection.Version, ct);
+        return await VersionedSave.SaveAsync(db, () => objection.Version, ct);
     }
 
     /// <summary>Why this user may not act on a step owned by another role; null when they may.</summary>
@@ -448,19 +448,6 @@ public static class ProcedureCommands
         else if (r.Decision == StepDecision.Pass && r.Attendance is > 0 && r.VotesFor * 2 <= r.Attendance)
         {
             errors.Add("votesFor", "赞成票未超过到会人数的一半，不能通过");
-        }
-    }
-
-    private static async Task<Outcome<T>> SaveAsync<T>(AppDbContext db, Func<T> result, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return new Outcome<T>.Done(result());
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new Outcome<T>.Conflict(Outcome.ConflictMessage);
         }
     }
 }
