@@ -140,7 +140,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
 
-        var options = new RegistryImport.Options(id, job.FileName, job.Sha256, safety.MaxRows);
+        var options = new RegistryImport.Options(id, job.FileName, job.Sha256, safety.MaxRows, safety.BulkLoadFrom);
         var result = job.Kind == ImportKind.Income
             ? await IncomeImport.RunAsync(db, clock, path, kind, options, progress, ct)
             : await RegistryImport.RunAsync(db, clock, path, kind, options, progress, ct);

@@ -20,8 +20,8 @@ public static class RegistryImport
 {
     public const int ChunkHouseholds = 4000;
 
-    /// <summary>New households from which a load as large as the table goes in without the secondary indexes (SQLite).</summary>
-    public const int DeferIndexesFrom = 20_000;
+    /// <summary>New households from which a load as large as the table is a bulk load (<c>Import:BulkLoadFrom</c>).</summary>
+    public const int BulkLoadFromDefault = 20_000;
 
     /// <summary>Live progress, read by the UI while the job runs.</summary>
     public sealed class Progress
@@ -41,7 +41,7 @@ public static class RegistryImport
         public void Time(string phase, TimeSpan elapsed) => Seconds[phase] = Seconds.GetValueOrDefault(phase) + elapsed.TotalSeconds;
     }
 
-    public sealed record Options(Guid JobId, string FileName, string Sha256, int MaxRows);
+    public sealed record Options(Guid JobId, string FileName, string Sha256, int MaxRows, int BulkLoadFrom = BulkLoadFromDefault);
 
     public sealed record Summary(int Rows, int Households, int HouseholdsCreated, int HouseholdsUpdated, int MembersCreated, int MembersUpdated, int HouseholdsUnchanged);
 
@@ -284,7 +284,7 @@ public static class RegistryImport
         // are rebuilt once at the end, and on SQLite the per-row foreign-key lookups are left out — every key
         // was checked above (villages in scope, households created in the same load or found registered).
         var newHouseholdCount = households.Count - registered.Count;
-        var bulkLoad = newHouseholdCount >= DeferIndexesFrom && newHouseholdCount >= await db.Households.IgnoreQueryFilters().CountAsync(ct);
+        var bulkLoad = newHouseholdCount >= options.BulkLoadFrom && newHouseholdCount >= await db.Households.IgnoreQueryFilters().CountAsync(ct);
         progress.Time("look up registered households and people", watch.Elapsed);
         var sqlite = db.Database.IsSqlite();
         var foreignKeysOff = bulkLoad && sqlite;

@@ -17,6 +17,9 @@ public sealed class UploadSafety(IConfiguration config)
     public double MaxCompressionRatio { get; } = config.GetValue("Import:MaxCompressionRatio", 200.0);
     public int MaxRows { get; } = config.GetValue("Import:MaxRows", 2_000_000);
 
+    /// <summary>New households from which an import that at least doubles the registry is written as a bulk load.</summary>
+    public int BulkLoadFrom { get; } = config.GetValue("Import:BulkLoadFrom", RegistryImport.BulkLoadFromDefault);
+
     public sealed record Verdict(SheetReader.Kind? Kind, string? Problem);
 
     public async Task<Verdict> CheckAsync(string path, CancellationToken ct)
