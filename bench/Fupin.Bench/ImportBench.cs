@@ -3,6 +3,7 @@
 // The parent builds the county once, writes it as CSV and .xlsx in the import layout, prepares an empty
 // database (regions only) per scenario, and runs each import in a child process, so the peak memory it
 // reports (VmHWM) is the import's own. The raw insert of the same rows runs the same way, for the ratio.
+// One scenario by hand: `… -- import-child sqlite "Data Source=x.db" prepare 1000000`, then `… import FILE.csv`.
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Claims;
@@ -116,12 +117,6 @@ public static class ImportBench
                     var households = county.Households.Where(h => h.Status is not (HouseholdStatus.Removed or HouseholdStatus.Applicant)).ToList();
                     var keep = households.Select(h => h.Id).ToHashSet();
                     var members = county.Members.Where(m => m.Status == MemberStatus.Active && keep.Contains(m.HouseholdId)).ToList();
-                    if (Environment.GetEnvironmentVariable("FUPIN_BENCH_PREPARE") == "1")
-                    {
-                        await DatabaseSetup.MigrateAsync(db);
-                        await BulkWriter.InsertAsync(db, county.Regions);
-                        await BulkWriter.InsertAsync(db, county.Groups);
-                    }
                     sw.Restart();
                     await using var tx = await db.Database.BeginTransactionAsync();
                     await BulkWriter.InsertAsync(db, households);

@@ -45,6 +45,8 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
+// A county's procedure steps are checked now, so a mistake in them stops the start, not the first case.
+app.Services.GetRequiredService<ProcedureDefinitions>();
 
 if (!app.Environment.IsDevelopment())
 {

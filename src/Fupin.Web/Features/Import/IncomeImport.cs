@@ -76,20 +76,14 @@ public static class IncomeImport
     {
         var today = clock.Today();
         progress.Phase = "校验中";
-        using var rows = SheetReader.Rows(path, kind).GetEnumerator();
-        var opening = new List<string?[]>();
-        while (opening.Count < 10 && rows.MoveNext())
-        {
-            opening.Add(rows.Current);
-        }
-        var best = opening.Select((r, i) => (Score: r.Count(h => Match(h) is not null), Index: i)).OrderByDescending(x => x.Score).ThenBy(x => x.Index).FirstOrDefault();
-        if (opening.Count == 0 || best.Score < 3)
+        using var sheet = SheetReader.OpenAtHeader(path, kind, r => r.Count(h => Match(h) is not null));
+        if (sheet is null)
         {
             return new(null, "没有找到表头：前10行中没有一行含有“户编号”“年度”及收入各项的列名。请使用收入台账导入模板。", new Dictionary<int, string>(), 0);
         }
-        var headerRow = best.Index + 1;
+        var headerRow = sheet.HeaderRow;
         var map = new Dictionary<C, int>();
-        var header = opening[best.Index];
+        var header = sheet.Header;
         for (var i = 0; i < header.Length; i++)
         {
             if (Match(header[i]) is { } c)
@@ -103,30 +97,11 @@ public static class IncomeImport
             return new(null, "表头不符合要求：" + string.Join("；", missing), new Dictionary<int, string>(), headerRow);
         }
 
-        var errors = new Dictionary<int, List<string>>();
-        void Fail(int line, string message)
-        {
-            if (!errors.TryGetValue(line, out var list))
-            {
-                errors[line] = list = [];
-            }
-            list.Add(message);
-        }
+        var errors = new RowErrors();
         var parsed = new List<Row>();
         var seen = new Dictionary<(string, int), int>();
         var line = headerRow;
-        IEnumerable<string?[]> Data()
-        {
-            foreach (var r in opening.Skip(best.Index + 1))
-            {
-                yield return r;
-            }
-            while (rows.MoveNext())
-            {
-                yield return rows.Current;
-            }
-        }
-        foreach (var cells in Data())
+        foreach (var cells in sheet.DataRows())
         {
             line++;
             if (cells.All(string.IsNullOrWhiteSpace))
@@ -149,25 +124,25 @@ public static class IncomeImport
                 {
                     return v;
                 }
-                Fail(line, $"{Columns[(int)c].Header}“{Cell(c)}”不是金额");
+                errors.Add(line, $"{Columns[(int)c].Header}“{Cell(c)}”不是金额");
                 return 0;
             }
             var number = Cell(C.Number);
             if (number.Length == 0)
             {
-                Fail(line, "请填写户编号");
+                errors.Add(line, "请填写户编号");
             }
             var yearText = Cell(C.Year);
             var year = CodeText.Year(yearText) ?? 0;
             if (year == 0)
             {
-                Fail(line, yearText.Length == 0 ? "请填写年度" : $"年度“{yearText}”无法识别，请填写如 2019");
+                errors.Add(line, yearText.Length == 0 ? "请填写年度" : $"年度“{yearText}”无法识别，请填写如 2019");
             }
             var sizeText = Cell(C.Size);
             var size = 0;
             if (sizeText.Length > 0 && !int.TryParse(sizeText, NumberStyles.None, CultureInfo.InvariantCulture, out size))
             {
-                Fail(line, $"家庭人口“{sizeText}”应为整数");
+                errors.Add(line, $"家庭人口“{sizeText}”应为整数");
             }
             var input = new IncomeLedger.Input
             {
@@ -192,12 +167,12 @@ public static class IncomeImport
             {
                 foreach (var m in messages)
                 {
-                    Fail(line, m);
+                    errors.Add(line, m);
                 }
             }
             if (number.Length > 0 && year > 0 && !seen.TryAdd((number, year), line))
             {
-                Fail(line, $"户编号{number}的{year}年与第{seen[(number, year)]}行重复");
+                errors.Add(line, $"户编号{number}的{year}年与第{seen[(number, year)]}行重复");
             }
             parsed.Add(new Row(line, number, year, input, sizeText.Length > 0));
             progress.Checked();
@@ -209,7 +184,7 @@ public static class IncomeImport
         }
         if (errors.Count > 0)
         {
-            return new(null, null, Joined(errors), headerRow);
+            return new(null, null, errors.Joined(), headerRow);
         }
 
         progress.Phase = "写入中";
@@ -227,7 +202,7 @@ public static class IncomeImport
             {
                 if (!households.TryGetValue(r.Number, out var h))
                 {
-                    Fail(r.Line, $"户编号{r.Number}不存在或不在您的管辖范围内");
+                    errors.Add(r.Line, $"户编号{r.Number}不存在或不在您的管辖范围内");
                     continue;
                 }
                 var input = r.SizeGiven ? r.Input : r.Input with { HouseholdSize = Math.Max(h.MemberCount, 1) };
@@ -260,7 +235,7 @@ public static class IncomeImport
         if (errors.Count > 0)
         {
             await tx.RollbackAsync(ct);
-            return new(null, null, Joined(errors), headerRow);
+            return new(null, null, errors.Joined(), headerRow);
         }
         AuditEvents.Add(db, clock, AuditEvent.Import, "IncomeRecord", options.JobId.ToString(),
             $"导入收入台账“{options.FileName}”（SHA-256 {options.Sha256[..16]}…）：{parsed.Count}行；新增{created}条，更新{updated}条，未变化{unchanged}条", db.User.RegionCode);
@@ -270,8 +245,6 @@ public static class IncomeImport
         return new(new RegistryImport.Summary(parsed.Count, parsed.Select(r => r.Number).Distinct().Count(), created, updated, 0, 0, unchanged), null,
             new Dictionary<int, string>(), headerRow);
     }
-
-    private static Dictionary<int, string> Joined(Dictionary<int, List<string>> errors) => errors.ToDictionary(e => e.Key, e => string.Join("；", e.Value));
 
     public static async Task<byte[]> TemplateAsync(CancellationToken ct)
     {

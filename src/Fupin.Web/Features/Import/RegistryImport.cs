@@ -61,33 +61,6 @@ public static class RegistryImport
 
     private readonly record struct Row(int Line, MemberInput Input, string IdNumber);
 
-    private sealed class RowErrors
-    {
-        private readonly Dictionary<int, List<string>> _rows = [];
-        private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
-
-        public int Count => _rows.Count;
-
-        public void Add(int row, string message)
-        {
-            // The same message on many rows is one string.
-            if (!_pool.TryGetValue(message, out var pooled))
-            {
-                _pool[message] = pooled = message;
-            }
-            if (!_rows.TryGetValue(row, out var list))
-            {
-                _rows[row] = list = new List<string>(1);
-            }
-            if (!list.Contains(pooled))
-            {
-                list.Add(pooled);
-            }
-        }
-
-        public IReadOnlyDictionary<int, string> Joined() => _rows.ToDictionary(r => r.Key, r => string.Join("；", r.Value));
-    }
-
     public static async Task<Result> RunAsync(AppDbContext db, TimeProvider clock, string path, SheetReader.Kind kind, Options options, Progress progress, CancellationToken ct)
     {
         var today = clock.Today();
@@ -106,20 +79,13 @@ public static class RegistryImport
             byName.TryAdd(townNames.GetValueOrDefault(RegionCodes.AncestorAt(v.Code, RegionLevel.Township), "") + "|" + v.Name, v.Code);
         }
 
-        using var rows = SheetReader.Rows(path, kind).GetEnumerator();
-        // The header is the row, among the first ten, that names the most known columns (national exports have title rows above it).
-        var opening = new List<string?[]>();
-        while (opening.Count < 10 && rows.MoveNext())
-        {
-            opening.Add(rows.Current);
-        }
-        var best = opening.Select((r, i) => (Score: ImportColumns.Score(r), Index: i)).OrderByDescending(x => x.Score).ThenBy(x => x.Index).FirstOrDefault();
-        if (opening.Count == 0 || best.Score < 3)
+        using var sheet = SheetReader.OpenAtHeader(path, kind, ImportColumns.Score);
+        if (sheet is null)
         {
             return new Result(null, "没有找到表头：前10行中没有一行含有“户编号”“姓名”“证件号码”等列名。请使用导入模板。", new Dictionary<int, string>(), 0);
         }
-        var headerRow = best.Index + 1;
-        var (map, headerProblems) = ImportColumns.MapHeader(opening[best.Index]);
+        var headerRow = sheet.HeaderRow;
+        var (map, headerProblems) = ImportColumns.MapHeader(sheet.Header);
         if (headerProblems.Count > 0)
         {
             return new Result(null, "表头不符合要求：" + string.Join("；", headerProblems), new Dictionary<int, string>(), headerRow);
@@ -133,19 +99,7 @@ public static class RegistryImport
         var line = headerRow;
         var count = 0;
 
-        IEnumerable<string?[]> DataRows()
-        {
-            foreach (var r in opening.Skip(best.Index + 1))
-            {
-                yield return r;
-            }
-            while (rows.MoveNext())
-            {
-                yield return rows.Current;
-            }
-        }
-
-        foreach (var cells in DataRows())
+        foreach (var cells in sheet.DataRows())
         {
             ct.ThrowIfCancellationRequested();
             line++;

@@ -22,6 +22,48 @@ public static class SheetReader
 
     public static IEnumerable<string?[]> Rows(string path, Kind kind) => kind == Kind.Xlsx ? XlsxRows(path) : CsvRows(path);
 
+    /// <summary>A sheet read from its header row on: the header, its row number, and the rows below it, streamed.</summary>
+    public sealed class AtHeader(IEnumerator<string?[]> rows, List<string?[]> opening, int index) : IDisposable
+    {
+        public int HeaderRow => index + 1;
+        public string?[] Header => opening[index];
+
+        public IEnumerable<string?[]> DataRows()
+        {
+            foreach (var r in opening.Skip(index + 1))
+            {
+                yield return r;
+            }
+            while (rows.MoveNext())
+            {
+                yield return rows.Current;
+            }
+        }
+
+        public void Dispose() => rows.Dispose();
+    }
+
+    /// <summary>
+    /// Finds the header: among the first ten rows, the first of those naming the most known columns (national
+    /// exports have title rows above it). Null when no row names at least <paramref name="minimum"/>.
+    /// </summary>
+    public static AtHeader? OpenAtHeader(string path, Kind kind, Func<IReadOnlyList<string?>, int> score, int minimum = 3)
+    {
+        var rows = Rows(path, kind).GetEnumerator();
+        var opening = new List<string?[]>();
+        while (opening.Count < 10 && rows.MoveNext())
+        {
+            opening.Add(rows.Current);
+        }
+        var best = opening.Select((r, i) => (Score: score(r), Index: i)).OrderByDescending(x => x.Score).ThenBy(x => x.Index).FirstOrDefault();
+        if (opening.Count == 0 || best.Score < minimum)
+        {
+            rows.Dispose();
+            return null;
+        }
+        return new AtHeader(rows, opening, best.Index);
+    }
+
     /// <summary>
     /// The first worksheet, streamed with an XmlReader straight from the zip: shared strings, inline strings,
     /// numbers (as the text Excel stored), booleans. MiniExcel's general reader took 45 s for a million
