@@ -65,8 +65,8 @@ public sealed class ProcedureBrowserTests(WebAppProcess app) : IClassFixture<Web
         await county.GetByTestId("new-village").ClickAsync();
         await county.Locator(".mud-popover-open").GetByText("马坡村", new() { Exact = true }).ClickAsync();
         await county.GetByTestId("new-applicant").ClickAsync();
-        await county.Locator("[data-testid=member-idnumber] input, input[data-testid=member-idnumber]").First.FillAsync(NewId());
-        await county.Locator("[data-testid=member-name] input, input[data-testid=member-name]").First.FillAsync("识别申请人");
+        await WebAppProcess.FillFieldAsync(county, "member-idnumber", NewId());
+        await WebAppProcess.FillFieldAsync(county, "member-name", "识别申请人");
         await county.Locator(".mud-select").Filter(new() { HasText = "文化程度" }).First.ClickAsync();
         await county.Locator(".mud-popover-open").GetByText("初中", new() { Exact = true }).ClickAsync();
         await county.GetByTestId("save-household").ClickAsync();
@@ -83,9 +83,9 @@ public sealed class ProcedureBrowserTests(WebAppProcess app) : IClassFixture<Web
         var caseUrl = village.Url;
         await SubmitStepAsync(village, "本人申请");
         await Assertions.Expect(village.GetByTestId("act-panel")).ToContainTextAsync("当前步骤：村民评议");
-        await village.Locator("[data-testid=act-attendance] input, input[data-testid=act-attendance]").First.FillAsync("42");
-        await village.Locator("[data-testid=act-votes-for] input, input[data-testid=act-votes-for]").First.FillAsync("39");
-        await village.Locator("[data-testid=act-votes-against] input, input[data-testid=act-votes-against]").First.FillAsync("1");
+        await WebAppProcess.FillFieldAsync(village, "act-attendance", "42");
+        await WebAppProcess.FillFieldAsync(village, "act-votes-for", "39");
+        await WebAppProcess.FillFieldAsync(village, "act-votes-against", "1");
         await village.ScreenshotAsync(new() { Path = Shot("20-case-meeting"), FullPage = true });
         await SubmitStepAsync(village, "村民评议");
 

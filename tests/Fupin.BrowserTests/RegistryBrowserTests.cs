@@ -117,8 +117,8 @@ public sealed class RegistryBrowserTests(WebAppProcess app) : IClassFixture<WebA
         await page.Locator(".mud-popover-open").GetByText("东山镇", new() { Exact = true }).ClickAsync();
         await ChooseAsync(page, "new-village", "城西村");
         var id = NewId();
-        await page.Locator("[data-testid=member-idnumber] input, input[data-testid=member-idnumber]").First.FillAsync(id);
-        await page.Locator("[data-testid=member-name] input, input[data-testid=member-name]").First.FillAsync("表单新户主");
+        await WebAppProcess.FillFieldAsync(page, "member-idnumber", id);
+        await WebAppProcess.FillFieldAsync(page, "member-name", "表单新户主");
         await page.Locator(".mud-select").Filter(new() { HasText = "文化程度" }).First.ClickAsync();
         await page.Locator(".mud-popover-open").GetByText("初中", new() { Exact = true }).ClickAsync();
         await page.GetByTestId("save-household").ClickAsync();

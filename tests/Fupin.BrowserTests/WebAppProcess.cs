@@ -140,6 +140,26 @@ public class WebAppProcess : IAsyncLifetime
         return page;
     }
 
+    /// <summary>
+    /// Types into a form field and leaves it, and types again if a re-render of the form (after a select
+    /// loaded its options) replaced the text before the server had it.
+    /// </summary>
+    public static async Task FillFieldAsync(IPage page, string testId, string value)
+    {
+        var input = page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await input.FillAsync(value);
+            await input.PressAsync("Tab");
+            await page.WaitForTimeoutAsync(150);
+            if (await input.InputValueAsync() == value)
+            {
+                return;
+            }
+        }
+        await Assertions.Expect(input).ToHaveValueAsync(value);
+    }
+
     /// <summary>After a full page load: wait until Blazor's circuit is attached, or typing is lost.</summary>
     public static Task InteractiveAsync(IPage page) =>
         page.Locator("[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
