@@ -42,7 +42,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
         builder.Entity<Features.Procedures.ProcedureObjection>().HasQueryFilter(InScope<Features.Procedures.ProcedureObjection>(o => o.RegionCode));
         builder.Entity<Features.Import.ImportJob>().HasQueryFilter(InScope<Features.Import.ImportJob>(j => j.RegionCode));
         builder.Entity<Features.Procedures.ProcedureAttachment>().HasQueryFilter(InScope<Features.Procedures.ProcedureAttachment>(a => a.RegionCode));
+        builder.Entity<Features.Comparison.RosterBatch>().HasQueryFilter(InScope<Features.Comparison.RosterBatch>(b => b.RegionCode));
+        builder.Entity<Features.Comparison.RosterEntry>().HasQueryFilter(InScope<Features.Comparison.RosterEntry>(e => e.RegionCode));
+        builder.Entity<Features.Comparison.ComparisonRound>().HasQueryFilter(InScope<Features.Comparison.ComparisonRound>(r => r.RegionCode));
+        builder.Entity<Features.Comparison.ComparisonFinding>().HasQueryFilter(InScope<Features.Comparison.ComparisonFinding>(f => f.RegionCode));
+        builder.Entity<Features.Monitoring.HouseholdLight>().HasQueryFilter(InScope<Features.Monitoring.HouseholdLight>(l => l.RegionCode));
+        builder.Entity<Features.Monitoring.LightNote>().HasQueryFilter(InScope<Features.Monitoring.LightNote>(n => n.RegionCode));
+        builder.Entity<Features.Monitoring.RiskEvent>().HasQueryFilter(InScope<Features.Monitoring.RiskEvent>(e => e.RegionCode));
     }
+
+    /// <summary>Households whose light must be recomputed after the current save (see LightRefreshInterceptor).</summary>
+    internal HashSet<Guid> LightsPending { get; } = [];
+
+    /// <summary>Set while lights are being refreshed, or by a bulk job that recomputes them itself.</summary>
+    public bool SuppressLightRefresh { get; set; }
 
     /// <summary>code BETWEEN low AND high, written so EF turns it into an index range on both providers.</summary>
     private Expression<Func<T, bool>> InScope<T>(Expression<Func<T, string>> code)

@@ -73,12 +73,13 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(sp => Read(sp.GetRequiredService<IConfiguration>(), contentRoot));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditInterceptor>();
+        builder.Services.AddSingleton<Features.Monitoring.LightRefreshInterceptor>();
         builder.Services.AddScoped<CurrentUser>();
         // Scoped factory: a context made for a Blazor circuit or a request sees that user's CurrentUser.
         builder.Services.AddDbContextFactory<AppDbContext>((sp, o) =>
         {
             Configure(o, sp.GetRequiredService<Settings>());
-            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>());
+            o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Monitoring.LightRefreshInterceptor>());
         }, ServiceLifetime.Scoped);
         return builder;
     }

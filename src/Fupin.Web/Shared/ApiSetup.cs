@@ -78,7 +78,8 @@ public static class ApiSetup
             await Features.Policy.PolicyValues.SeedIfEmptyAsync(system);
             if (app.Configuration.GetValue("Demo:Seed", true))
             {
-                demo = await DemoCounty.SeedIfEmptyAsync(system, clock, app.Configuration.GetValue("Demo:Persons", 8000));
+                demo = await DemoCounty.SeedIfEmptyAsync(system, clock, app.Configuration.GetValue("Demo:Persons", 8000),
+                    incomes: app.Configuration.GetValue("Demo:Incomes", true));
             }
         }
         await AdminBootstrap.RunAsync(scope.ServiceProvider, app.Configuration, clock, demo);

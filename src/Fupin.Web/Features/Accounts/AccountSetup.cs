@@ -22,6 +22,12 @@ public static class AccountSetup
     public const string RevealPolicy = "RevealPersonalData";
     public const string SecurityAdminPolicy = "SecurityAdmin";
     public const string PolicyAdminPolicy = "PolicyAdmin";
+    /// <summary>Department rosters: the departments hand them in, the county office may too.</summary>
+    public const string RosterPolicy = "RosterUpload";
+    /// <summary>County-wide work: comparison rounds, recomputing every light.</summary>
+    public const string CountyPolicy = "CountyOffice";
+    /// <summary>Lights: overrides, follow-ups and risk events, by the registry editors and the assistance cadres.</summary>
+    public const string LightEditPolicy = "LightEdit";
     public const string SignInRateLimit = "SignIn";
 
     public static IHostApplicationBuilder AddFupinAccounts(this IHostApplicationBuilder builder)
@@ -95,6 +101,9 @@ public static class AccountSetup
             .AddPolicy(RevealPolicy, p => p.RequireRole(Roles.RegistryEditors))
             .AddPolicy(SecurityAdminPolicy, p => p.RequireRole(Roles.SecurityAdmin))
             .AddPolicy(PolicyAdminPolicy, p => p.RequireRole(Roles.SystemAdmin))
+            .AddPolicy(RosterPolicy, p => p.RequireRole(Roles.CountyOffice, Roles.Department))
+            .AddPolicy(CountyPolicy, p => p.RequireRole(Roles.CountyOffice))
+            .AddPolicy(LightEditPolicy, p => p.RequireRole([.. Roles.RegistryEditors, Roles.AssistanceCadre]))
             .AddPolicy(Audit.AuditApi.ReviewPolicy, p => p.RequireRole(Roles.AuditReviewer));
 
         // Sign-in, token and password endpoints: a fixed window per client address, 429 with Retry-After beyond it.

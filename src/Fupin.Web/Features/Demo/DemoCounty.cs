@@ -404,15 +404,61 @@ public static class DemoCounty
         await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
     }
 
-    /// <summary>On first start with an empty registry: the demo county of about 8,000 people.</summary>
+    /// <summary>
+    /// Last year's income ledger for the households on the register or monitored: most well above the
+    /// monitoring line, some between the lines, a few under the poverty line, so the lights have something to
+    /// show. Drawn from its own random sequence, so the registry itself is the same with or without it.
+    /// </summary>
+    public static List<Income.IncomeRecord> Incomes(Generated county, DateOnly today, int seed = 20240607)
+    {
+        var random = new Random(seed);
+        var now = DateTime.SpecifyKind(today.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
+        var records = new List<Income.IncomeRecord>(county.Households.Count);
+        foreach (var h in county.Households.Where(h => h.Status is HouseholdStatus.NotLifted or HouseholdStatus.Lifted or HouseholdStatus.Returned or HouseholdStatus.Monitored))
+        {
+            var size = Math.Max(1, h.MemberCount);
+            var band = random.Next(100);
+            decimal perCapita = band < 4 ? 2500 + random.Next(1400) : band < 14 ? 4100 + random.Next(3400) : 8000 + random.Next(14000);
+            var net = perCapita * size;
+            var transfer = Math.Round(net * (decimal)(0.1 + random.NextDouble() * 0.25), 0);
+            var wage = Math.Round((net - transfer) * (decimal)(0.4 + random.NextDouble() * 0.5), 0);
+            var expense = Math.Round((net - transfer - wage) * 0.2m, 0);
+            records.Add(new Income.IncomeRecord
+            {
+                Id = DeterministicGuid(random),
+                HouseholdId = h.Id,
+                RegionCode = h.RegionCode,
+                Year = today.Year - 1,
+                HouseholdSize = size,
+                Wage = wage,
+                Business = net - transfer - wage + expense,
+                BusinessExpense = expense,
+                OtherTransfer = h.Attribute == HouseholdAttribute.General ? transfer : 0,
+                Dibao = h.Attribute == HouseholdAttribute.Dibao ? transfer : 0,
+                Tekun = h.Attribute == HouseholdAttribute.Tekun ? transfer : 0,
+                CreatedAt = now,
+                UpdatedAt = now,
+                Version = 1,
+            });
+        }
+        return records;
+    }
+
+    /// <summary>On first start with an empty registry: the demo county of about 8,000 people (and, unless turned off, last year's incomes).</summary>
     /// <summary>True when the demo county was written by this call.</summary>
-    public static async Task<bool> SeedIfEmptyAsync(AppDbContext db, TimeProvider clock, int persons, CancellationToken ct = default)
+    public static async Task<bool> SeedIfEmptyAsync(AppDbContext db, TimeProvider clock, int persons, CancellationToken ct = default, bool incomes = true)
     {
         if (await db.Regions.IgnoreQueryFilters().AnyAsync(ct))
         {
             return false;
         }
-        await WriteAsync(db, Build(persons, clock.Today()), ct);
+        var county = Build(persons, clock.Today());
+        await WriteAsync(db, county, ct);
+        if (incomes)
+        {
+            await BulkWriter.InsertAsync(db, Incomes(county, clock.Today()), ct);
+        }
+        await Monitoring.Lights.RecomputeAllAsync(db, clock, asRound: false, ct);
         return true;
     }
 }

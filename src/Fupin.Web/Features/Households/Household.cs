@@ -53,6 +53,20 @@ public sealed class Household : IRegionScoped, IVersioned, IAudited
     public bool IsOnlyChildFamily { get; set; }
     public bool IsTwoDaughterFamily { get; set; }
 
+    /// <summary>监测对象类别 once entered through the monitoring procedure (null: never monitored).</summary>
+    public Monitoring.MonitoringType? MonitoringType { get; set; }
+    public Monitoring.MonitoringSource? MonitoringSource { get; set; }
+    /// <summary>致贫/返贫风险, as entered (labels joined by 、).</summary>
+    public string? MonitoringRisks { get; set; }
+    /// <summary>识别监测时间.</summary>
+    public DateOnly? MonitoringSince { get; set; }
+    /// <summary>消除监测时间: set by the risk-removal procedure; the record is kept.</summary>
+    public DateOnly? RiskRemovedOn { get; set; }
+    public Monitoring.RiskRemovalMode? RiskRemovalMode { get; set; }
+
+    /// <summary>A monitoring object whose risk is not yet removed.</summary>
+    public bool IsMonitored => MonitoringType is not null && RiskRemovedOn is null;
+
     /// <summary>Active members, maintained with every member change, so counts need no join.</summary>
     public int MemberCount { get; set; }
 
@@ -83,6 +97,8 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.Property(h => h.StatusReason).HasMaxLength(200);
         b.Property(h => h.HousingAreaM2).HasPrecision(10, 2);
         b.Property(h => h.ArableLandMu).HasPrecision(10, 2);
+        b.Property(h => h.MonitoringRisks).HasMaxLength(200);
+        b.Ignore(h => h.IsMonitored);
         b.Property(h => h.Version).IsConcurrencyToken();
         b.HasIndex(h => h.HouseholdNumber).IsUnique();
         // Covers the registry list by region and status and every dashboard group-by without a table read.

@@ -18,12 +18,16 @@ public enum ImportKind
 {
     Registry, // 建档立卡名册
     Income, // 收入台账
+    Roster, // 部门名册
 }
 
 public sealed class ImportJob : IRegionScoped
 {
     public Guid Id { get; set; }
     public ImportKind Kind { get; set; }
+    /// <summary>For a department roster: which kind, and the batch name the uploader gave.</summary>
+    public Comparison.RosterKind? RosterKind { get; set; }
+    public string? Label { get; set; }
     /// <summary>The importing account's region: who may see this job in the history.</summary>
     public required string RegionCode { get; set; }
     public required string UserName { get; set; }
@@ -56,6 +60,8 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
     {
         b.Property(j => j.RegionCode).HasMaxLength(12);
         b.Property(j => j.Kind).HasMaxLength(20);
+        b.Property(j => j.RosterKind).HasConversion<string>().HasMaxLength(24);
+        b.Property(j => j.Label).HasMaxLength(60);
         b.Property(j => j.UserName).HasMaxLength(100);
         b.Property(j => j.UserId).HasMaxLength(64);
         b.Property(j => j.FileName).HasMaxLength(200);

@@ -34,7 +34,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
     /// (state Rejected, with the reason), so the history shows every attempt.
     /// </summary>
     public async Task<ImportJob> SubmitAsync(AppDbContext db, ClaimsPrincipal user, Stream content, string? fileName, CancellationToken ct,
-        ImportKind importKind = ImportKind.Registry)
+        ImportKind importKind = ImportKind.Registry, Comparison.RosterKind? rosterKind = null, string? label = null)
     {
         Directory.CreateDirectory(Folder);
         var id = Guid.CreateVersion7();
@@ -72,6 +72,8 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
         {
             Id = id,
             Kind = importKind,
+            RosterKind = rosterKind,
+            Label = label,
             RegionCode = db.User.RegionCode ?? "",
             UserName = db.User.UserName,
             UserId = db.User.UserId,
@@ -141,9 +143,12 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
         db.ChangeTracker.Clear();
 
         var options = new RegistryImport.Options(id, job.FileName, job.Sha256, safety.MaxRows, safety.BulkLoadFrom);
-        var result = job.Kind == ImportKind.Income
-            ? await IncomeImport.RunAsync(db, clock, path, kind, options, progress, ct)
-            : await RegistryImport.RunAsync(db, clock, path, kind, options, progress, ct);
+        var result = job.Kind switch
+        {
+            ImportKind.Income => await IncomeImport.RunAsync(db, clock, path, kind, options, progress, ct),
+            ImportKind.Roster => await Comparison.RosterImport.RunAsync(db, clock, path, kind, options, job.RosterKind!.Value, job.Label ?? job.FileName, progress, ct),
+            _ => await RegistryImport.RunAsync(db, clock, path, kind, options, progress, ct),
+        };
         db.ChangeTracker.Clear();
         job = await db.Set<ImportJob>().FirstAsync(j => j.Id == id, ct);
         job.FinishedAt = clock.GetUtcNow().UtcDateTime;
@@ -153,9 +158,12 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
             job.State = ImportState.Succeeded;
             (job.Rows, job.Households, job.HouseholdsCreated, job.HouseholdsUpdated, job.MembersCreated, job.MembersUpdated, job.HouseholdsUnchanged) =
                 (s.Rows, s.Households, s.HouseholdsCreated, s.HouseholdsUpdated, s.MembersCreated, s.MembersUpdated, s.HouseholdsUnchanged);
-            job.Message = job.Kind == ImportKind.Income
-                ? $"导入成功：{s.Households}户的收入台账，新增{s.HouseholdsCreated}条，更新{s.HouseholdsUpdated}条，未变化{s.HouseholdsUnchanged}条"
-                : $"导入成功：新增{s.HouseholdsCreated}户、{s.MembersCreated}人，更新{s.HouseholdsUpdated}户（成员{s.MembersUpdated}人），未变化{s.HouseholdsUnchanged}户";
+            job.Message = job.Kind switch
+            {
+                ImportKind.Income => $"导入成功：{s.Households}户的收入台账，新增{s.HouseholdsCreated}条，更新{s.HouseholdsUpdated}条，未变化{s.HouseholdsUnchanged}条",
+                ImportKind.Roster => $"导入成功：{Labels.Of(job.RosterKind!.Value)}“{job.Label}”{s.Rows}行，可用于数据比对",
+                _ => $"导入成功：新增{s.HouseholdsCreated}户、{s.MembersCreated}人，更新{s.HouseholdsUpdated}户（成员{s.MembersUpdated}人），未变化{s.HouseholdsUnchanged}户",
+            };
         }
         else
         {
@@ -176,8 +184,19 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
             }
             AuditEvents.Add(db, clock, AuditEvent.Import, "Household", id.ToString(), $"导入“{job.FileName}”未通过：{job.Message}", db.User.RegionCode);
         }
-        progress.Phase = job.State == ImportState.Succeeded ? "已完成" : "未通过";
         await db.SaveChangesAsync(ct);
+        if (job.State == ImportState.Succeeded && job.Kind != ImportKind.Roster && s_changed(job))
+        {
+            // Households and incomes changed in bulk: their lights are recomputed once, here.
+            progress.Phase = "重算三色灯";
+            db.ChangeTracker.Clear();
+            await Monitoring.Lights.RecomputeAllAsync(db, clock, asRound: false, ct);
+        }
+        progress.Phase = job.State == ImportState.Succeeded ? "已完成" : "未通过";
+
+        // Saves of up to LightRefreshInterceptor.MaxHouseholds households refreshed their lights as they went.
+        static bool s_changed(ImportJob j) => j.HouseholdsCreated + j.HouseholdsUpdated + j.MembersCreated + j.MembersUpdated > 0
+            && j.Households > Monitoring.LightRefreshInterceptor.MaxHouseholds;
     }
 
     private async Task FinishAsync(Guid id, Action<ImportJob> change, CancellationToken ct)

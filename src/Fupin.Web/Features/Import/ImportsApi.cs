@@ -87,6 +87,10 @@ public static class ImportsApi
         {
             return ApiResults.Invalid(new Errors().Add("file", "请选择要导入的文件（表单字段名 file）"));
         }
+        if (kind == ImportKind.Roster || !Enum.IsDefined(kind))
+        {
+            return ApiResults.Invalid(new Errors().Add("kind", "部门名册请通过 /api/v1/rosters 上传（须选择名册种类和批次名称）"));
+        }
         await using var stream = file.OpenReadStream();
         var job = await jobs.SubmitAsync(db, http.User, stream, file.FileName, ct, kind);
         if (job.State == ImportState.Rejected)

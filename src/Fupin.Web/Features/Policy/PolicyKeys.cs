@@ -15,6 +15,12 @@ public static class PolicyKeys
     public const string CollectiveIncomeMin = "exit.village.collectiveIncomeMin"; // 村集体经济收入下限
     public const string SamplingTownship = "identification.sampling.township"; // 乡镇抽查比例
     public const string SamplingCounty = "identification.sampling.county"; // 县级抽查比例
+    public const string InpatientRatioMin = "medical.reimbursement.inpatientMin"; // 住院报销比例下限
+    public const string ChronicRatioMin = "medical.reimbursement.chronicMin"; // 慢病门诊报销比例下限
+    public const string TekunRatioMin = "medical.reimbursement.tekunMin"; // 特困人员报销比例下限
+    public const string FindingDueDays = "comparison.findingDueDays"; // 比对问题整改时限
+    public const string StableWorkMonths = "monitoring.stableWorkMonths"; // 稳定务工月数
+    public const string RiskEventMonths = "monitoring.riskEventMonths"; // 受灾疫病影响期
 
     public static readonly IReadOnlyList<Definition> All =
     [
@@ -48,6 +54,9 @@ public static class PolicyKeys
         new("housing.renovation.advance", "危房改造预拨资金", "元/户"),
         new("water.minLitresPerDay", "安全饮水：每人每天不少于", "升"),
         new("visit.intervalDays", "帮扶责任人走访间隔不超过", "天"),
+        new(FindingDueDays, "比对问题整改时限", "天"),
+        new(StableWorkMonths, "三色灯：务工不足此月数视为务工不稳定", "月"),
+        new(RiskEventMonths, "三色灯：受灾、疫病影响期", "月"),
     ];
 
     public static Definition? Find(string key) => All.FirstOrDefault(d => d.Key == key);

@@ -147,13 +147,13 @@ public static class PolicyValues
     private static async Task<Results<Ok<View>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> Update(Guid id, UpdateRequest request, AppDbContext db, CancellationToken ct) =>
         (await UpdateAsync(db, id, request, ct)).ToHttp();
 
-    /// <summary>On an empty table: the values DOMAIN.md and NATIONAL_FIELDS.md give, each with its source.</summary>
+    /// <summary>
+    /// The values DOMAIN.md and NATIONAL_FIELDS.md give, each with its source, for every key that has no
+    /// value yet (an empty table, or a key added by a later version); values already there are left alone.
+    /// </summary>
     public static async Task SeedIfEmptyAsync(AppDbContext db, CancellationToken ct = default)
     {
-        if (await db.Set<PolicyValue>().AnyAsync(ct))
-        {
-            return;
-        }
+        var present = (await db.Set<PolicyValue>().AsNoTracking().Select(p => p.Key).Distinct().ToListAsync(ct)).ToHashSet();
         const string Yearbook = "国家统计局现价扶贫标准（统计年鉴注释）";
         (string Key, int Year, decimal Value, string Source, bool Verified)[] seeds =
         [
@@ -187,9 +187,12 @@ public static class PolicyValues
             ("housing.renovation.advance", 2014, 20000, "种子文件000：危房改造先行预拨2万元", true),
             ("water.minLitresPerDay", 2014, 35, "县级资料：每人每天不少于35升（干旱地区20升）", true),
             ("visit.intervalDays", 2014, 30, "种子文件002：平时每月至少一次（攻坚期每周一次）", true),
+            (PolicyKeys.FindingDueDays, 2014, 30, "本地工作要求（默认30天，请按本县规定修改）", false),
+            (PolicyKeys.StableWorkMonths, 2014, 6, "本地口径（默认务工不足6个月视为不稳定，请按本县规定修改）", false),
+            (PolicyKeys.RiskEventMonths, 2014, 12, "本地口径（默认受灾、疫病后12个月内计入黄灯，请按本县规定修改）", false),
         ];
         var now = DateTime.UtcNow;
-        foreach (var (key, year, value, source, verified) in seeds)
+        foreach (var (key, year, value, source, verified) in seeds.Where(s => !present.Contains(s.Key)))
         {
             db.Add(new PolicyValue { Id = Guid.CreateVersion7(), Key = key, RegionPrefix = "", Year = year, Value = value, Source = source, Verified = verified });
         }

@@ -36,6 +36,15 @@ public sealed class ProcedureCase : IRegionScoped, IVersioned, IAudited
     /// <summary>Why the case ended without approval (the rejecting step's opinion or the upheld objection).</summary>
     public string? Outcome { get; set; }
 
+    // Monitoring entry and risk removal
+    public Monitoring.MonitoringType? MonitoringType { get; set; }
+    public Monitoring.MonitoringSource? MonitoringSource { get; set; }
+    /// <summary>致贫/返贫风险 as entered.</summary>
+    public string? Risks { get; set; }
+    /// <summary>The comparison finding that proposed the entry (部门筛查预警).</summary>
+    public Guid? FindingId { get; set; }
+    public Monitoring.RiskRemovalMode? RemovalMode { get; set; }
+
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
@@ -125,6 +134,10 @@ internal sealed class ProcedureConfiguration :
         b.Property(c => c.StepCode).HasMaxLength(40);
         b.Property(c => c.StartedBy).HasMaxLength(64);
         b.Property(c => c.Outcome).HasMaxLength(500);
+        b.Property(c => c.Risks).HasMaxLength(200);
+        b.Property(c => c.MonitoringType).HasConversion<string>().HasMaxLength(24);
+        b.Property(c => c.MonitoringSource).HasConversion<string>().HasMaxLength(24);
+        b.Property(c => c.RemovalMode).HasConversion<string>().HasMaxLength(24);
         b.Property(c => c.Version).IsConcurrencyToken();
         b.HasIndex(c => new { c.RegionCode, c.State, c.Kind });
         b.HasIndex(c => new { c.HouseholdId, c.Kind });

@@ -26,6 +26,14 @@ public static class ProcedureCommands
         public string? VillageCode { get; set; }
         /// <summary>识别年度, 脱贫年度 or 出列年度; by default this year (identification) or last year (exits, judged on a whole year's income).</summary>
         public int? Year { get; set; }
+        /// <summary>Monitoring entry: the category, the source and the risks (labels, e.g. 因病、因灾).</summary>
+        public Monitoring.MonitoringType? MonitoringType { get; set; }
+        public Monitoring.MonitoringSource? MonitoringSource { get; set; }
+        public string? Risks { get; set; }
+        /// <summary>Monitoring entry proposed by a comparison finding (部门筛查预警).</summary>
+        public Guid? FindingId { get; set; }
+        /// <summary>Risk removal: 帮扶消除 or 自然消除.</summary>
+        public Monitoring.RiskRemovalMode? RemovalMode { get; set; }
     }
 
     public sealed record ActRequest
@@ -68,7 +76,19 @@ public static class ProcedureCommands
         string subject;
         Guid? householdId = null;
         int year;
-        if (r.Kind is ProcedureKind.Identification or ProcedureKind.HouseholdExit)
+        Monitoring.MonitoringCases.Entry? monitoring = null;
+        if (r.Kind is ProcedureKind.MonitoringEntry or ProcedureKind.RiskRemoval)
+        {
+            var h = r.HouseholdId is { } hid ? await db.Households.AsNoTracking().FirstOrDefaultAsync(x => x.Id == hid, ct) : null;
+            if (h is null)
+            {
+                return new Outcome<Guid>.NotFound();
+            }
+            (region, subject, householdId) = (h.RegionCode, h.HeadName, h.Id);
+            year = r.Year ?? today.Year;
+            monitoring = await Monitoring.MonitoringCases.CheckStartAsync(db, h, r, today, errors, ct);
+        }
+        else if (r.Kind is ProcedureKind.Identification or ProcedureKind.HouseholdExit)
         {
             var h = r.HouseholdId is { } hid ? await db.Households.AsNoTracking().FirstOrDefaultAsync(x => x.Id == hid, ct) : null;
             if (h is null)
@@ -148,6 +168,11 @@ public static class ProcedureCommands
             State = CaseState.Open,
             StartedOn = today,
             StartedBy = db.User.UserName,
+            MonitoringType = monitoring?.Type,
+            MonitoringSource = monitoring?.Source,
+            Risks = monitoring?.Risks,
+            FindingId = monitoring?.FindingId,
+            RemovalMode = monitoring?.RemovalMode,
         };
         if (await EnterAsync(db, @case, 0, steps, today, ct) is { } problem)
         {
@@ -240,6 +265,14 @@ public static class ProcedureCommands
         if (r.SampleChecked)
         {
             errors.Require("sampleFinding", r.SampleFinding, "抽查发现的情况", 1000);
+        }
+        if (r.Decision == StepDecision.Pass && @case.StepIndex >= steps.Count - 1 && @case.Kind == ProcedureKind.RiskRemoval && @case.HouseholdId is { } removing)
+        {
+            // The conditions are checked again at the decision: the household may have changed since the start.
+            foreach (var reason in await Monitoring.MonitoringCases.RemovalRefusalsAsync(db, removing, today, ct))
+            {
+                errors.Add("readiness", reason);
+            }
         }
         (line.SampleChecked, line.SampleFinding) = (r.SampleChecked, r.SampleChecked ? r.SampleFinding?.Trim() : null);
         if (errors.Any)
@@ -420,6 +453,10 @@ public static class ProcedureCommands
                     v.ExitYear = @case.Year;
                     break;
                 }
+            case ProcedureKind.MonitoringEntry:
+            case ProcedureKind.RiskRemoval:
+                await Monitoring.MonitoringCases.ApplyAsync(db, @case, today, ct);
+                break;
         }
     }
 

@@ -7,6 +7,8 @@ public enum ProcedureKind
     Identification, // 贫困户识别（两公示一比对一公告）
     HouseholdExit, // 贫困户退出
     VillageExit, // 贫困村出列
+    MonitoringEntry, // 纳入防返贫监测
+    RiskRemoval, // 监测对象风险消除
 }
 
 /// <summary>What a step records, and so what its form asks for.</summary>
@@ -77,6 +79,14 @@ public sealed class ProcedureDefinitions
         new() { Code = "county-announcement", Name = "区级审定公告", Role = Roles.CountyOffice, Type = StepType.Announcement },
     ];
 
+    /// <summary>DOMAIN.md §7: 村级评议 → 乡镇审核 → 县级审定, for entering monitoring and for removing the risk alike.</summary>
+    public static readonly IReadOnlyList<StepDefinition> DefaultMonitoring =
+    [
+        new() { Code = "village-review", Name = "村级评议", Role = Roles.VillageCadre, Type = StepType.Meeting },
+        new() { Code = "town-review", Name = "乡镇审核", Role = Roles.TownOfficial, Type = StepType.Review },
+        new() { Code = "county-decision", Name = "县级审定", Role = Roles.CountyOffice, Type = StepType.Announcement },
+    ];
+
     private readonly Dictionary<ProcedureKind, IReadOnlyList<StepDefinition>> _steps;
 
     public ProcedureDefinitions(IConfiguration config)
@@ -86,6 +96,8 @@ public sealed class ProcedureDefinitions
             [ProcedureKind.Identification] = Configured(config, ProcedureKind.Identification) ?? DefaultIdentification,
             [ProcedureKind.HouseholdExit] = Configured(config, ProcedureKind.HouseholdExit) ?? DefaultHouseholdExit,
             [ProcedureKind.VillageExit] = Configured(config, ProcedureKind.VillageExit) ?? DefaultVillageExit,
+            [ProcedureKind.MonitoringEntry] = Configured(config, ProcedureKind.MonitoringEntry) ?? DefaultMonitoring,
+            [ProcedureKind.RiskRemoval] = Configured(config, ProcedureKind.RiskRemoval) ?? DefaultMonitoring,
         };
         foreach (var (kind, steps) in _steps)
         {

@@ -1,0 +1,258 @@
+using System.Diagnostics;
+using Fupin.Web.Data;
+using Fupin.Web.Features.Audit;
+using Fupin.Web.Features.Households;
+using Fupin.Web.Features.Monitoring;
+using Fupin.Web.Features.Policy;
+using Fupin.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fupin.Web.Features.Comparison;
+
+/// <summary>
+/// Runs a comparison round: the registry in the runner's scope (households on the register or monitored,
+/// their active members) against the roster batches chosen, by ID number, in memory; the chosen rules turn
+/// mismatches into findings, written through the bulk path in one transaction with the round. A mismatch
+/// that already has an unclosed finding is counted, not written again. Lights are recomputed afterwards.
+/// </summary>
+public static class ComparisonRounds
+{
+    public sealed record RunRequest
+    {
+        public string? Name { get; set; }
+        public List<Guid> Batches { get; set; } = [];
+        /// <summary>Rule codes; empty runs every rule whose rosters were chosen.</summary>
+        public List<ComparisonRule> Rules { get; set; } = [];
+    }
+
+    public sealed record RoundView(Guid Id, int Year, int Seq, string Name, DateTime RunAt, string RunBy, IReadOnlyList<string> Rosters,
+        IReadOnlyList<string> Rules, int Households, int Members, int FindingsNew, int FindingsRepeated, int ElapsedMs, int OpenNow);
+
+    /// <summary>Where the time of a round went (read by the benchmark).</summary>
+    public sealed class Timings
+    {
+        public Dictionary<string, double> Seconds { get; } = [];
+        public void Time(string phase, Stopwatch sw)
+        {
+            Seconds[phase] = Seconds.GetValueOrDefault(phase) + sw.Elapsed.TotalSeconds;
+            sw.Restart();
+        }
+    }
+
+    internal static readonly HouseholdStatus[] Compared = [HouseholdStatus.NotLifted, HouseholdStatus.Lifted, HouseholdStatus.Returned, HouseholdStatus.Monitored];
+
+    public static async Task<Outcome<RoundView>> RunAsync(AppDbContext db, TimeProvider clock, RunRequest r, CancellationToken ct, Timings? timings = null,
+        bool recomputeLights = true)
+    {
+        var total = Stopwatch.StartNew();
+        var sw = Stopwatch.StartNew();
+        timings ??= new Timings();
+        var today = clock.Today();
+        var errors = new Errors();
+        var region = db.User.RegionCode ?? "";
+        var ids = r.Batches.Distinct().ToList();
+        var batches = ids.Count == 0 ? [] : await db.Set<RosterBatch>().AsNoTracking().Where(b => ids.Contains(b.Id)).ToListAsync(ct);
+        if (ids.Count == 0)
+        {
+            errors.Add("batches", "请至少选择一个部门名册批次");
+        }
+        else if (batches.Count != ids.Count)
+        {
+            errors.Add("batches", "所选名册批次不存在或不在您的管辖范围内");
+        }
+        foreach (var twice in batches.GroupBy(b => b.Kind).Where(g => g.Count() > 1))
+        {
+            errors.Add("batches", $"{Labels.Of(twice.Key)}只能选择一个批次");
+        }
+        var kinds = batches.Select(b => b.Kind).ToHashSet();
+        var rules = r.Rules.Count > 0 ? r.Rules.Distinct().ToList()
+            : ComparisonRules.All.Where(d => d.Needs.All(kinds.Contains)).Select(d => d.Rule).ToList();
+        foreach (var rule in rules)
+        {
+            if (!Enum.IsDefined(rule))
+            {
+                errors.Add("rules", "比对规则不存在");
+            }
+            else if (ComparisonRules.Of(rule).Needs.Where(k => !kinds.Contains(k)).ToList() is { Count: > 0 } missing)
+            {
+                errors.Add("rules", $"规则“{ComparisonRules.Of(rule).Name}”需要{string.Join("、", missing.Select(Labels.Of))}，请选择该名册的批次");
+            }
+        }
+        if (ids.Count > 0 && rules.Count == 0 && !errors.Any)
+        {
+            errors.Add("rules", "所选名册没有可运行的比对规则");
+        }
+        errors.MaxLength("name", r.Name, "轮次名称", 60);
+        var dueDays = await PolicyValues.LookupAsync(db, PolicyKeys.FindingDueDays, region, today.Year, ct);
+        var inpatient = await PolicyValues.LookupAsync(db, PolicyKeys.InpatientRatioMin, region, today.Year, ct);
+        var chronic = await PolicyValues.LookupAsync(db, PolicyKeys.ChronicRatioMin, region, today.Year, ct);
+        var tekun = await PolicyValues.LookupAsync(db, PolicyKeys.TekunRatioMin, region, today.Year, ct);
+        if (dueDays is null)
+        {
+            errors.Add("policy", $"{today.Year}年没有设定“比对问题整改时限”，请先在政策参数中设定");
+        }
+        if (rules.Contains(ComparisonRule.LowReimbursement) && (inpatient is null || chronic is null || tekun is null))
+        {
+            errors.Add("policy", $"{today.Year}年没有设定医疗报销比例标准，请先在政策参数中设定");
+        }
+        if (errors.Any)
+        {
+            return new Outcome<RoundView>.Invalid(errors);
+        }
+        timings.Time("检查请求", sw);
+
+        // The registry in scope: households compared and their active members.
+        var households = await db.Households.AsNoTracking()
+            .Where(h => Compared.Contains(h.Status))
+            .Select(h => new HouseholdFact(h.Id, h.RegionCode, h.HeadName, h.Attribute))
+            .ToDictionaryAsync(h => h.Id, ct);
+        var members = (await db.Members.AsNoTracking()
+            .Where(m => m.Status == MemberStatus.Active)
+            .Select(m => new MemberFact(m.Id, m.HouseholdId, m.IdNumber, m.Name, m.Relation, m.BirthDate, m.Health))
+            .ToListAsync(ct))
+            .Where(m => households.ContainsKey(m.HouseholdId))
+            .ToList();
+        timings.Time("读取名册库", sw);
+
+        var rosters = new Dictionary<RosterKind, Dictionary<string, RosterRow>>();
+        foreach (var batch in batches)
+        {
+            var byId = new Dictionary<string, RosterRow>(batch.Rows, StringComparer.Ordinal);
+            var batchId = batch.Id;
+            var label = batch.Label;
+            await foreach (var e in db.Set<RosterEntry>().AsNoTracking().Where(e => e.BatchId == batchId)
+                .Select(e => new { e.IdNumber, e.Name, e.Status, e.SubType, e.Detail, e.EventDate, e.Total, e.Paid }).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var row = new RosterRow { Batch = label, Name = e.Name, Status = e.Status, SubType = e.SubType, Detail = e.Detail, EventDate = e.EventDate, Total = e.Total, Paid = e.Paid };
+                if (byId.TryGetValue(e.IdNumber, out var first))
+                {
+                    row.Next = first.Next;
+                    first.Next = row;
+                }
+                else
+                {
+                    byId[e.IdNumber] = row;
+                }
+            }
+            rosters[batch.Kind] = byId;
+        }
+        timings.Time("读取部门名册", sw);
+
+        var input = new ComparisonInput
+        {
+            Households = households,
+            Members = members,
+            Rosters = rosters,
+            Today = today,
+            Ratios = new ReimbursementRatios(inpatient?.Value ?? 90, chronic?.Value ?? 80, tekun?.Value ?? 100),
+        };
+        var hits = ComparisonRules.Run(input, rules);
+        timings.Time("运行规则", sw);
+
+        var open = new HashSet<(ComparisonRule, Guid, Guid?)>();
+        await foreach (var f in db.Set<ComparisonFinding>().AsNoTracking().Where(f => f.State != FindingState.Closed)
+            .Select(f => new { f.Rule, f.HouseholdId, f.MemberId }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            open.Add((f.Rule, f.HouseholdId, f.MemberId));
+        }
+        var year = today.Year;
+        var seq = await db.Set<ComparisonRound>().CountAsync(x => x.Year == year && x.RegionCode == region, ct) + 1;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var round = new ComparisonRound
+        {
+            Id = Guid.CreateVersion7(),
+            RegionCode = region,
+            Year = year,
+            Seq = seq,
+            Name = string.IsNullOrWhiteSpace(r.Name) ? $"{year}年第{seq}次数据比对" : r.Name.Trim(),
+            Batches = string.Join(",", ids),
+            Rules = string.Join(",", rules),
+            RunBy = db.User.UserName,
+            RunAt = now,
+            Households = households.Count,
+            Members = members.Count,
+        };
+        var due = today.AddDays((int)Math.Ceiling(dueDays!.Value));
+        var findings = new List<ComparisonFinding>();
+        foreach (var hit in hits)
+        {
+            if (!open.Add((hit.Rule, hit.HouseholdId, hit.MemberId)))
+            {
+                round.FindingsRepeated++;
+                continue;
+            }
+            findings.Add(new ComparisonFinding
+            {
+                Id = Guid.CreateVersion7(),
+                RoundId = round.Id,
+                RegionCode = households[hit.HouseholdId].RegionCode,
+                HouseholdId = hit.HouseholdId,
+                MemberId = hit.MemberId,
+                Rule = hit.Rule,
+                Severity = ComparisonRules.Of(hit.Rule).Severity,
+                Subject = Clip(hit.Subject, 60),
+                RegistryEvidence = Clip(hit.Registry, 500),
+                RosterEvidence = Clip(hit.Roster, 1000),
+                State = FindingState.Open,
+                FoundOn = today,
+                DueOn = due,
+                Version = 1,
+                CreatedAt = now,
+                UpdatedAt = now,
+            });
+        }
+        round.FindingsNew = findings.Count;
+        timings.Time("比对已有问题", sw);
+
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            db.Add(round);
+            AuditEvents.Add(db, clock, "ComparisonRound", nameof(ComparisonRound), round.Id.ToString(),
+                $"{round.Name}：比对{households.Count}户{members.Count}人，名册{string.Join("、", batches.Select(b => $"{Labels.Of(b.Kind)}〔{b.Label}〕"))}，" +
+                $"新发现问题{round.FindingsNew}条，仍未销号的重复问题{round.FindingsRepeated}条", region);
+            await db.SaveChangesAsync(ct);
+            await BulkWriter.InsertAsync(db, findings, ct);
+            round.ElapsedMs = (int)total.ElapsedMilliseconds;
+            var roundId = round.Id;
+            var elapsed = round.ElapsedMs;
+            await db.Set<ComparisonRound>().Where(x => x.Id == roundId).ExecuteUpdateAsync(u => u.SetProperty(x => x.ElapsedMs, elapsed), ct);
+            await tx.CommitAsync(ct);
+        }
+        db.ChangeTracker.Clear();
+        timings.Time("写入问题", sw);
+        if (recomputeLights)
+        {
+            await Lights.RecomputeAllAsync(db, clock, asRound: true, ct);
+            timings.Time("重算三色灯", sw);
+        }
+        return new Outcome<RoundView>.Done(await GetAsync(db, round.Id, ct) ?? throw new InvalidOperationException("round vanished"));
+    }
+
+    private static string Clip(string s, int n) => s.Length > n ? s[..n] : s;
+
+    public static async Task<RoundView?> GetAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        (await ViewsAsync(db, db.Set<ComparisonRound>().AsNoTracking().Where(x => x.Id == id), ct)).FirstOrDefault();
+
+    public static async Task<Paged<RoundView>> ListAsync(AppDbContext db, int page, int pageSize, CancellationToken ct)
+    {
+        var (skip, take) = Paging.Window(page, pageSize);
+        var query = db.Set<ComparisonRound>().AsNoTracking();
+        var total = await query.CountAsync(ct);
+        return new Paged<RoundView>(await ViewsAsync(db, query.OrderByDescending(x => x.RunAt).ThenBy(x => x.Id).Skip(skip).Take(take), ct), total);
+    }
+
+    private static async Task<IReadOnlyList<RoundView>> ViewsAsync(AppDbContext db, IQueryable<ComparisonRound> query, CancellationToken ct)
+    {
+        var rounds = await query.ToListAsync(ct);
+        var batchIds = rounds.SelectMany(x => x.Batches.Split(',', StringSplitOptions.RemoveEmptyEntries)).Select(Guid.Parse).Distinct().ToList();
+        var batches = await db.Set<RosterBatch>().IgnoreQueryFilters().AsNoTracking().Where(b => batchIds.Contains(b.Id)).ToDictionaryAsync(b => b.Id, ct);
+        var roundIds = rounds.Select(x => x.Id).ToList();
+        var open = await db.Set<ComparisonFinding>().AsNoTracking().Where(f => roundIds.Contains(f.RoundId) && f.State != FindingState.Closed)
+            .GroupBy(f => f.RoundId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return [.. rounds.Select(x => new RoundView(x.Id, x.Year, x.Seq, x.Name, x.RunAt, x.RunBy,
+            [.. x.Batches.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse)
+                .Select(b => batches.TryGetValue(b, out var batch) ? $"{Labels.Of(batch.Kind)}〔{batch.Label}〕" : b.ToString())],
+            [.. x.Rules.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(c => Enum.TryParse<ComparisonRule>(c, out var rule) ? ComparisonRules.Of(rule).Name : c)],
+            x.Households, x.Members, x.FindingsNew, x.FindingsRepeated, x.ElapsedMs, open.GetValueOrDefault(x.Id)))];
+    }
+}
