@@ -16,6 +16,8 @@ switch (args.FirstOrDefault())
         return await Fupin.Bench.ImportBench.RunAsync(args, FindRoot());
     case "import-child":
         return await Fupin.Bench.ImportBench.ChildAsync(args);
+    case "comparison":
+        return await Fupin.Bench.ComparisonBench.RunAsync(args, FindRoot());
 }
 
 var persons = Arg("--persons", 1_000_000);

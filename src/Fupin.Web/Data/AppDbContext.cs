@@ -14,6 +14,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
 {
     public CurrentUser User { get; } = user;
 
+    /// <summary>A second context for the same user and database, for reading in parallel with this one (its own connection).</summary>
+    public AppDbContext Sibling() => new(options, User);
+
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<VillageGroup> VillageGroups => Set<VillageGroup>();
     public DbSet<Household> Households => Set<Household>();

@@ -74,26 +74,23 @@ public sealed class ComparisonInput
     public RosterRow? Find(RosterKind kind, string idNumber) =>
         Rosters.TryGetValue(kind, out var rows) && rows.TryGetValue(idNumber, out var row) ? row : null;
 
-    /// <summary>Members of each household, in one pass.</summary>
-    public IEnumerable<(HouseholdFact Household, List<MemberFact> Members)> ByHousehold()
-    {
-        var groups = new Dictionary<Guid, List<MemberFact>>();
-        foreach (var m in Members)
+    private List<(HouseholdFact, List<MemberFact>)>? _groups;
+
+    /// <summary>Members of each household, grouped once and shared by the household rules (which may run in parallel).</summary>
+    public IReadOnlyList<(HouseholdFact Household, List<MemberFact> Members)> ByHousehold() =>
+        LazyInitializer.EnsureInitialized(ref _groups, () =>
         {
-            if (!groups.TryGetValue(m.HouseholdId, out var list))
+            var groups = new Dictionary<Guid, List<MemberFact>>(Households.Count);
+            foreach (var m in Members)
             {
-                groups[m.HouseholdId] = list = new List<MemberFact>(4);
+                if (!groups.TryGetValue(m.HouseholdId, out var list))
+                {
+                    groups[m.HouseholdId] = list = new List<MemberFact>(4);
+                }
+                list.Add(m);
             }
-            list.Add(m);
-        }
-        foreach (var (id, list) in groups)
-        {
-            if (Households.TryGetValue(id, out var h))
-            {
-                yield return (h, list);
-            }
-        }
-    }
+            return [.. groups.Where(g => Households.ContainsKey(g.Key)).Select(g => (Households[g.Key], g.Value))];
+        });
 }
 
 /// <summary>A mismatch found: the household (and member), who it is about, and the evidence from both sides.</summary>
@@ -143,15 +140,21 @@ public static class ComparisonRules
 
     public static RuleDefinition Of(ComparisonRule rule) => All[(int)rule];
 
-    /// <summary>Runs the chosen rules; a rule whose rosters are not all chosen is skipped.</summary>
+    /// <summary>
+    /// Runs the chosen rules, side by side (they only read the input); a rule whose rosters are not all
+    /// chosen is skipped. The hits come back in rule order.
+    /// </summary>
     public static List<Hit> Run(ComparisonInput input, IReadOnlyCollection<ComparisonRule> rules)
     {
-        var hits = new List<Hit>();
-        foreach (var rule in All.Where(r => rules.Contains(r.Rule) && r.Needs.All(input.Rosters.ContainsKey)))
+        var chosen = All.Where(r => rules.Contains(r.Rule) && r.Needs.All(input.Rosters.ContainsKey)).ToList();
+        var found = new List<Hit>[chosen.Count];
+        Parallel.For(0, chosen.Count, i =>
         {
-            rule.Find(input, hits.Add);
-        }
-        return hits;
+            var hits = new List<Hit>();
+            chosen[i].Find(input, hits.Add);
+            found[i] = hits;
+        });
+        return [.. found.SelectMany(h => h)];
     }
 
     private static string Who(MemberFact m) => $"{m.Name}（{Shared.Labels.Of(m.Relation)}）";
@@ -234,9 +237,16 @@ public static class ComparisonRules
     private static (MemberFact Member, RosterRow Row)? HouseholdRow(ComparisonInput input, RosterKind kind, List<MemberFact> members)
     {
         // Household rosters are keyed on the head's ID number; any member's will do.
-        foreach (var m in members.OrderBy(m => m.Relation == Relation.Head ? 0 : 1))
+        foreach (var m in members)
         {
-            if (input.Find(kind, m.IdNumber) is { } row)
+            if (m.Relation == Relation.Head && input.Find(kind, m.IdNumber) is { } row)
+            {
+                return (m, row);
+            }
+        }
+        foreach (var m in members)
+        {
+            if (m.Relation != Relation.Head && input.Find(kind, m.IdNumber) is { } row)
             {
                 return (m, row);
             }

@@ -43,50 +43,73 @@ public static class Lights
         var rows = await lit.Select(h => new HouseholdRow(h.Id, h.RegionCode, h.MemberCount, h.MonitoringType, h.MonitoringSince, h.RiskRemovedOn)).ToListAsync(ct);
         var single = rows.Count <= 500;
         var wanted = rows.Select(h => h.Id).ToList();
-        var memberQuery = db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Active);
-        memberQuery = single ? memberQuery.Where(m => wanted.Contains(m.HouseholdId)) : memberQuery;
         var members = new Dictionary<Guid, List<MemberRow>>(rows.Count);
-        await foreach (var m in memberQuery.Select(m => new MemberRow(m.HouseholdId, m.Name, m.BirthDate, m.Health, m.Labour, m.SchoolStage, m.WorkPlace, m.WorkMonths))
-            .AsAsyncEnumerable().WithCancellation(ct))
+        async Task ReadMembersAsync(AppDbContext source)
         {
-            if (!members.TryGetValue(m.HouseholdId, out var list))
+            var memberQuery = source.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Active);
+            memberQuery = single ? memberQuery.Where(m => wanted.Contains(m.HouseholdId)) : memberQuery;
+            await foreach (var m in memberQuery.Select(m => new MemberRow(m.HouseholdId, m.Name, m.BirthDate, m.Health, m.Labour, m.SchoolStage, m.WorkPlace, m.WorkMonths))
+                .AsAsyncEnumerable().WithCancellation(ct))
             {
-                members[m.HouseholdId] = list = new List<MemberRow>(4);
+                if (!members.TryGetValue(m.HouseholdId, out var list))
+                {
+                    members[m.HouseholdId] = list = new List<MemberRow>(4);
+                }
+                list.Add(m);
             }
-            list.Add(m);
         }
-        Time(seconds, "读取成员", sw);
 
-        // The latest income year of the last two per household.
-        var fromYear = today.Year - 2;
-        var incomeQuery = db.Set<IncomeRecord>().AsNoTracking().Where(r => r.Year >= fromYear);
-        incomeQuery = single ? incomeQuery.Where(r => wanted.Contains(r.HouseholdId)) : incomeQuery;
+        // The latest income year of the last two per household; open findings; recent risk events; the policy values.
         var incomes = new Dictionary<Guid, IncomeRow>(rows.Count);
-        await foreach (var r in incomeQuery.Select(r => new IncomeRow(r.HouseholdId, r.Year, r.HouseholdSize, r.Wage, r.Business, r.PropertyDividend, r.PropertyOther,
-            r.FamilyPlanning, r.Dibao, r.Tekun, r.Pension, r.EcoCompensation, r.OtherTransfer, r.BusinessExpense)).AsAsyncEnumerable().WithCancellation(ct))
+        Dictionary<Guid, int> findings = [];
+        Dictionary<Guid, RiskEvent> events = [];
+        var stable = 6;
+        Func<string, string, int, decimal?> lines = (_, _, _) => null;
+        async Task ReadTheRestAsync(AppDbContext source)
         {
-            if (!incomes.TryGetValue(r.HouseholdId, out var had) || had.Year < r.Year)
+            var fromYear = today.Year - 2;
+            var incomeQuery = source.Set<IncomeRecord>().AsNoTracking().Where(r => r.Year >= fromYear);
+            incomeQuery = single ? incomeQuery.Where(r => wanted.Contains(r.HouseholdId)) : incomeQuery;
+            await foreach (var r in incomeQuery.Select(r => new IncomeRow(r.HouseholdId, r.Year, r.HouseholdSize, r.Wage, r.Business, r.PropertyDividend, r.PropertyOther,
+                r.FamilyPlanning, r.Dibao, r.Tekun, r.Pension, r.EcoCompensation, r.OtherTransfer, r.BusinessExpense)).AsAsyncEnumerable().WithCancellation(ct))
             {
-                incomes[r.HouseholdId] = r;
+                if (!incomes.TryGetValue(r.HouseholdId, out var had) || had.Year < r.Year)
+                {
+                    incomes[r.HouseholdId] = r;
+                }
             }
+            var findingQuery = source.Set<ComparisonFinding>().AsNoTracking().Where(f => f.State != FindingState.Closed);
+            findingQuery = single ? findingQuery.Where(f => wanted.Contains(f.HouseholdId)) : findingQuery;
+            findings = await findingQuery.GroupBy(f => f.HouseholdId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+            var region = source.User.RegionCode ?? "";
+            var eventMonths = await PolicyValues.LookupAsync(source, PolicyKeys.RiskEventMonths, region, today.Year, ct);
+            var since = today.AddMonths(-(int)(eventMonths?.Value ?? 12));
+            var eventQuery = source.Set<RiskEvent>().AsNoTracking().Where(e => e.OccurredOn >= since);
+            eventQuery = single ? eventQuery.Where(e => wanted.Contains(e.HouseholdId)) : eventQuery;
+            events = (await eventQuery.ToListAsync(ct)).GroupBy(e => e.HouseholdId).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.OccurredOn).First());
+            stable = (int)((await PolicyValues.LookupAsync(source, PolicyKeys.StableWorkMonths, region, today.Year, ct))?.Value ?? 6);
+            lines = await PolicyValues.LoadAsync(source, [PolicyKeys.PovertyLine, PolicyKeys.MonitoringLine], today.Year, ct);
         }
-        var findingQuery = db.Set<ComparisonFinding>().AsNoTracking().Where(f => f.State != FindingState.Closed);
-        findingQuery = single ? findingQuery.Where(f => wanted.Contains(f.HouseholdId)) : findingQuery;
-        var findings = await findingQuery.GroupBy(f => f.HouseholdId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var region = db.User.RegionCode ?? "";
-        var eventMonths = await PolicyValues.LookupAsync(db, PolicyKeys.RiskEventMonths, region, today.Year, ct);
-        var since = today.AddMonths(-(int)(eventMonths?.Value ?? 12));
-        var eventQuery = db.Set<RiskEvent>().AsNoTracking().Where(e => e.OccurredOn >= since);
-        eventQuery = single ? eventQuery.Where(e => wanted.Contains(e.HouseholdId)) : eventQuery;
-        var events = (await eventQuery.ToListAsync(ct)).GroupBy(e => e.HouseholdId).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.OccurredOn).First());
-        var stable = (int)((await PolicyValues.LookupAsync(db, PolicyKeys.StableWorkMonths, region, today.Year, ct))?.Value ?? 6);
-        var lines = await PolicyValues.LoadAsync(db, [PolicyKeys.PovertyLine, PolicyKeys.MonitoringLine], today.Year, ct);
-        Time(seconds, "读取收入、问题和事件", sw);
 
-        var result = new List<Computed>(rows.Count);
-        var lineCache = new Dictionary<(string, int), (decimal?, decimal?)>();
-        foreach (var h in rows)
+        if (single)
         {
+            // A refresh after a save: a few households, on this context's connection.
+            await ReadMembersAsync(db);
+            await ReadTheRestAsync(db);
+        }
+        else
+        {
+            // The whole scope: members on this connection, the rest on a second one at the same time.
+            await using var side = db.Sibling();
+            await Task.WhenAll(ReadMembersAsync(db), Task.Run(() => ReadTheRestAsync(side), ct));
+        }
+        Time(seconds, "读取成员、收入、问题和事件", sw);
+
+        var result = new Computed[rows.Count];
+        var lineCache = new System.Collections.Concurrent.ConcurrentDictionary<(string, int), (decimal?, decimal?)>();
+        Parallel.For(0, rows.Count, new ParallelOptions { MaxDegreeOfParallelism = single ? 1 : -1 }, i =>
+        {
+            var h = rows[i];
             var facts = LightRules.MemberFacts(
                 (members.GetValueOrDefault(h.Id) ?? []).Select(m => (m.Name, m.BirthDate, m.Health, m.Labour, m.SchoolStage, m.WorkPlace, m.WorkMonths)), today, stable);
             var income = incomes.GetValueOrDefault(h.Id);
@@ -98,11 +121,8 @@ public static class Lights
                 perCapita = IncomeRules.PerCapita(IncomeRules.Net(income.Wage, income.Business, income.PropertyDividend + income.PropertyOther, transfer, income.BusinessExpense), size);
                 earned = IncomeRules.PerCapita(income.Wage + income.Business - income.BusinessExpense, size);
                 var county = h.RegionCode[..6];
-                if (!lineCache.TryGetValue((county, income.Year), out var pair))
-                {
-                    lineCache[(county, income.Year)] = pair = (lines(PolicyKeys.PovertyLine, h.RegionCode, income.Year), lines(PolicyKeys.MonitoringLine, h.RegionCode, income.Year));
-                }
-                (povertyLine, monitoringLine) = pair;
+                (povertyLine, monitoringLine) = lineCache.GetOrAdd((county, income.Year),
+                    key => (lines(PolicyKeys.PovertyLine, h.RegionCode, key.Item2), lines(PolicyKeys.MonitoringLine, h.RegionCode, key.Item2)));
             }
             var e = events.GetValueOrDefault(h.Id);
             var (light, reasons) = LightRules.Compute(new LightFacts
@@ -121,10 +141,10 @@ public static class Lights
                 Monitoring = h.MonitoringType is { } type && h.RiskRemovedOn is null
                     ? $"{Labels.Of(type)}，{h.MonitoringSince:yyyy-MM-dd}纳入监测，风险尚未消除" : null,
             });
-            result.Add(new Computed(h.Id, h.RegionCode, light, reasons));
-        }
+            result[i] = new Computed(h.Id, h.RegionCode, light, reasons);
+        });
         Time(seconds, "计算灯色", sw);
-        return result;
+        return [.. result];
     }
 
     private static HouseholdLight Row(Computed c, DateTime now) => new()
