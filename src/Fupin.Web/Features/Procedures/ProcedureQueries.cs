@@ -26,7 +26,11 @@ public static class ProcedureQueries
         DateOnly StartedOn, string StartedBy, DateOnly? ClosedOn, string? Outcome,
         DateOnly? PublicityStartedOn, DateOnly? PublicityEndsOn, int? PublicityDay, int? PublicityMinDays,
         bool CanAct, IReadOnlyList<string> CannotActReasons, bool CanObject,
-        IReadOnlyList<ActView> Acts, IReadOnlyList<ObjectionView> Objections, IReadOnlyList<AttachmentView> Attachments, int Version);
+        IReadOnlyList<ActView> Acts, IReadOnlyList<ObjectionView> Objections, IReadOnlyList<AttachmentView> Attachments, int Version)
+    {
+        /// <summary>For monitoring entry and risk removal: the category, source, risks or removal mode the case decides.</summary>
+        public string? Monitoring { get; init; }
+    }
 
     public sealed record CaseRow(Guid Id, ProcedureKind Kind, string KindLabel, string RegionCode, string VillageName, Guid? HouseholdId, string Subject,
         int Year, CaseState State, string StateLabel, string StepName, string StepRoleLabel, DateOnly StepEnteredOn, DateOnly? PublicityEndsOn, DateOnly StartedOn);
@@ -69,7 +73,15 @@ public static class ProcedureQueries
             objections.Select(o => new ObjectionView(o.Id, o.StepCode, o.RaisedBy, o.Content, o.RaisedOn, o.RecordedBy, o.Resolved, o.Upheld,
                 o.Resolution, o.ResolvedOn, o.ResolvedBy, o.Version)).ToList(),
             files.Select(a => new AttachmentView(a.Id, a.StepCode, a.FileName, a.ContentType, a.Size, a.UploadedBy, a.UploadedAt)).ToList(),
-            c.Version);
+            c.Version) with
+        {
+            Monitoring = c.Kind switch
+            {
+                ProcedureKind.MonitoringEntry => $"{Labels.Of(c.MonitoringType)}，来源：{Labels.Of(c.MonitoringSource)}，风险：{c.Risks}{(c.FindingId is null ? "" : "（由比对问题提出）")}",
+                ProcedureKind.RiskRemoval => $"风险消除方式：{Labels.Of(c.RemovalMode)}",
+                _ => null,
+            },
+        };
     }
 
     public sealed record ListQuery
