@@ -131,8 +131,7 @@ public static class ComparisonBench
     private static (List<RosterBatch>, List<RosterEntry>) Rosters(DemoCounty.Generated county)
     {
         var random = new Random(7);
-        var lit = county.Households.Where(h => h.Status is HouseholdStatus.NotLifted or HouseholdStatus.Lifted or HouseholdStatus.Returned or HouseholdStatus.Monitored)
-            .ToDictionary(h => h.Id);
+        var lit = county.Households.Where(h => Lights.Lit.Contains(h.Status)).ToDictionary(h => h.Id);
         var members = county.Members.Where(m => m.Status == MemberStatus.Active && lit.ContainsKey(m.HouseholdId)).ToList();
         var heads = members.Where(m => m.Relation == Relation.Head).ToList();
         var batches = new List<RosterBatch>();

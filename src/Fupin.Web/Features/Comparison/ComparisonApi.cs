@@ -113,14 +113,8 @@ public static class ComparisonApi
     private static async Task<Results<Ok<ImportsApi.JobView>, NotFound>> Job(Guid id, AppDbContext db, ImportJobs jobs, CancellationToken ct) =>
         await ImportsApi.GetAsync(db, jobs, id, ct) is { Kind: ImportKind.Roster } j ? TypedResults.Ok(j) : TypedResults.NotFound();
 
-    private static async Task<Results<PhysicalFileHttpResult, NotFound>> Errors(Guid id, AppDbContext db, ImportJobs jobs, CancellationToken ct)
-    {
-        var job = await db.Set<ImportJob>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.Kind == ImportKind.Roster, ct);
-        return job?.ReportFile is not null && File.Exists(jobs.ReportPath(job))
-            ? TypedResults.PhysicalFile(jobs.ReportPath(job), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                $"错误报告-{Path.GetFileNameWithoutExtension(job.FileName)}.xlsx")
-            : TypedResults.NotFound();
-    }
+    private static Task<Results<PhysicalFileHttpResult, NotFound>> Errors(Guid id, AppDbContext db, ImportJobs jobs, CancellationToken ct) =>
+        ImportsApi.ErrorReportAsync(db, jobs, id, ImportKind.Roster, ct);
 
     private static async Task<Ok<Paged<ComparisonRounds.RoundView>>> Rounds(AppDbContext db, CancellationToken ct, int page = 1, int pageSize = 20) =>
         TypedResults.Ok(await ComparisonRounds.ListAsync(db, page, pageSize, ct));
@@ -166,18 +160,10 @@ public static class ComparisonApi
         {
             views.AddRange(await Findings.ViewsAsync(db, chunk, today, ct));
         }
-        var path = Path.Combine(Path.GetTempPath(), $"fupin-findings-{Guid.NewGuid():N}.xlsx");
-        try
-        {
-            await XlsxWriter.WriteAsync(path, "比对问题", Findings.ExportHeaders, views.Select(Findings.ExportRow), ct);
-            await AuditEvents.WriteAsync(db, clock, AuditEvent.Export, nameof(ComparisonFinding),
-                detail: $"比对问题 xlsx，{views.Count} 行，条件：区划={query.RegionCode ?? "全部"} 规则={query.Rule?.ToString() ?? "全部"} 状态={query.State?.ToString() ?? (query.Open is { } o ? (o ? "未销号" : "已销号") : "全部")}",
-                regionCode: query.RegionCode, ct: ct);
-            return (await File.ReadAllBytesAsync(path, ct), $"比对问题-{today:yyyyMMdd}.xlsx");
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var bytes = await XlsxWriter.ToBytesAsync("比对问题", Findings.ExportHeaders, views.Select(Findings.ExportRow), ct);
+        await AuditEvents.WriteAsync(db, clock, AuditEvent.Export, nameof(ComparisonFinding),
+            detail: $"比对问题 xlsx，{views.Count} 行，条件：区划={query.RegionCode ?? "全部"} 规则={query.Rule?.ToString() ?? "全部"} 状态={query.State?.ToString() ?? (query.Open is { } o ? (o ? "未销号" : "已销号") : "全部")}",
+            regionCode: query.RegionCode, ct: ct);
+        return (bytes, $"比对问题-{today:yyyyMMdd}.xlsx");
     }
 }

@@ -39,8 +39,6 @@ public static class ComparisonRounds
         }
     }
 
-    internal static readonly HouseholdStatus[] Compared = [HouseholdStatus.NotLifted, HouseholdStatus.Lifted, HouseholdStatus.Returned, HouseholdStatus.Monitored];
-
     public static async Task<Outcome<RoundView>> RunAsync(AppDbContext db, TimeProvider clock, RunRequest r, CancellationToken ct, Timings? timings = null,
         bool recomputeLights = true)
     {
@@ -83,10 +81,11 @@ public static class ComparisonRounds
             errors.Add("rules", "所选名册没有可运行的比对规则");
         }
         errors.MaxLength("name", r.Name, "轮次名称", 60);
-        var dueDays = await PolicyValues.LookupAsync(db, PolicyKeys.FindingDueDays, region, today.Year, ct);
-        var inpatient = await PolicyValues.LookupAsync(db, PolicyKeys.InpatientRatioMin, region, today.Year, ct);
-        var chronic = await PolicyValues.LookupAsync(db, PolicyKeys.ChronicRatioMin, region, today.Year, ct);
-        var tekun = await PolicyValues.LookupAsync(db, PolicyKeys.TekunRatioMin, region, today.Year, ct);
+        var policy = await PolicyValues.LoadAsync(db, [PolicyKeys.FindingDueDays, PolicyKeys.InpatientRatioMin, PolicyKeys.ChronicRatioMin, PolicyKeys.TekunRatioMin], today.Year, ct);
+        var dueDays = policy(PolicyKeys.FindingDueDays, region, today.Year);
+        var inpatient = policy(PolicyKeys.InpatientRatioMin, region, today.Year);
+        var chronic = policy(PolicyKeys.ChronicRatioMin, region, today.Year);
+        var tekun = policy(PolicyKeys.TekunRatioMin, region, today.Year);
         if (dueDays is null)
         {
             errors.Add("policy", $"{today.Year}年没有设定“比对问题整改时限”，请先在政策参数中设定");
@@ -126,7 +125,7 @@ public static class ComparisonRounds
             Members = members,
             Rosters = rosters,
             Today = today,
-            Ratios = new ReimbursementRatios(inpatient?.Value ?? 90, chronic?.Value ?? 80, tekun?.Value ?? 100),
+            Ratios = new ReimbursementRatios(inpatient ?? 90, chronic ?? 80, tekun ?? 100),
         };
         var hits = ComparisonRules.Run(input, rules);
         timings.Time("运行规则", sw);
@@ -216,7 +215,7 @@ public static class ComparisonRounds
     private static async Task<(Dictionary<Guid, HouseholdFact>, List<MemberFact>)> LoadRegistryAsync(AppDbContext db, CancellationToken ct)
     {
         var households = await db.Households.AsNoTracking()
-            .Where(h => Compared.Contains(h.Status))
+            .Where(h => Lights.Lit.Contains(h.Status))
             .Select(h => new HouseholdFact(h.Id, h.RegionCode, h.HeadName, h.Attribute))
             .ToDictionaryAsync(h => h.Id, ct);
         var members = new List<MemberFact>(households.Count * 4);

@@ -78,8 +78,6 @@ public sealed class ComparisonFinding : IRegionScoped, IVersioned, IAudited
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
-
-    public bool IsOpen => State != FindingState.Closed;
 }
 
 internal sealed class FindingConfiguration : IEntityTypeConfiguration<ComparisonRound>, IEntityTypeConfiguration<ComparisonFinding>
@@ -107,7 +105,6 @@ internal sealed class FindingConfiguration : IEntityTypeConfiguration<Comparison
         b.Property(x => x.CloseNote).HasMaxLength(500);
         b.Property(x => x.ClosedBy).HasMaxLength(100);
         b.Property(x => x.Version).IsConcurrencyToken();
-        b.Ignore(x => x.IsOpen);
         b.HasIndex(x => new { x.RegionCode, x.State, x.Rule });
         b.HasIndex(x => new { x.HouseholdId, x.State });
         b.HasIndex(x => x.RoundId);

@@ -87,7 +87,7 @@ public static class Findings
         var query = Filter(db, q, today);
         var (skip, take) = Paging.Window(q.Page ?? 1, q.PageSize ?? 20);
         var total = await query.CountAsync(ct);
-        // Severity is stored as text; High < Low < Medium alphabetically, so order by due date and rule within the page.
+        // Unclosed first, the most urgent (earliest due) at the top; then by village.
         var rows = await query.OrderBy(f => f.State == FindingState.Closed).ThenBy(f => f.DueOn).ThenBy(f => f.RegionCode).ThenBy(f => f.Id)
             .Skip(skip).Take(take).ToListAsync(ct);
         return new Paged<View>(await ViewsAsync(db, rows, today, ct), total);

@@ -217,19 +217,7 @@ public static class RosterImport
         return null;
     }
 
-    public static async Task<byte[]> TemplateAsync(RosterKind kind, CancellationToken ct)
-    {
-        var layout = RosterLayout.Of(kind);
-        var path = Path.Combine(Path.GetTempPath(), $"fupin-roster-template-{Guid.NewGuid():N}.xlsx");
-        try
-        {
-            await XlsxWriter.WriteAsync(path, Labels.Of(kind), [.. layout.Columns.Select(c => c.Required ? "*" + c.Header : c.Header)],
-                [], ct);
-            return await File.ReadAllBytesAsync(path, ct);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    /// <summary>The header row of a kind's roster; required columns are marked with *.</summary>
+    public static Task<byte[]> TemplateAsync(RosterKind kind, CancellationToken ct) =>
+        XlsxWriter.ToBytesAsync(Labels.Of(kind), [.. RosterLayout.Of(kind).Columns.Select(c => c.Required ? "*" + c.Header : c.Header)], [], ct);
 }

@@ -414,7 +414,7 @@ public static class DemoCounty
         var random = new Random(seed);
         var now = DateTime.SpecifyKind(today.ToDateTime(TimeOnly.MinValue), DateTimeKind.Utc);
         var records = new List<Income.IncomeRecord>(county.Households.Count);
-        foreach (var h in county.Households.Where(h => h.Status is HouseholdStatus.NotLifted or HouseholdStatus.Lifted or HouseholdStatus.Returned or HouseholdStatus.Monitored))
+        foreach (var h in county.Households.Where(h => Monitoring.Lights.Lit.Contains(h.Status)))
         {
             var size = Math.Max(1, h.MemberCount);
             var band = random.Next(100);

@@ -185,7 +185,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
             AuditEvents.Add(db, clock, AuditEvent.Import, "Household", id.ToString(), $"导入“{job.FileName}”未通过：{job.Message}", db.User.RegionCode);
         }
         await db.SaveChangesAsync(ct);
-        if (job.State == ImportState.Succeeded && job.Kind != ImportKind.Roster && s_changed(job))
+        if (job.State == ImportState.Succeeded && job.Kind != ImportKind.Roster && RecomputesLights(job))
         {
             // Households and incomes changed in bulk: their lights are recomputed once, here.
             progress.Phase = "重算三色灯";
@@ -195,7 +195,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
         progress.Phase = job.State == ImportState.Succeeded ? "已完成" : "未通过";
 
         // Saves of up to LightRefreshInterceptor.MaxHouseholds households refreshed their lights as they went.
-        static bool s_changed(ImportJob j) => j.HouseholdsCreated + j.HouseholdsUpdated + j.MembersCreated + j.MembersUpdated > 0
+        static bool RecomputesLights(ImportJob j) => j.HouseholdsCreated + j.HouseholdsUpdated + j.MembersCreated + j.MembersUpdated > 0
             && j.Households > Monitoring.LightRefreshInterceptor.MaxHouseholds;
     }
 

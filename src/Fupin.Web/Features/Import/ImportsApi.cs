@@ -60,10 +60,12 @@ public static class ImportsApi
         return app;
     }
 
-    private static async Task<FileContentHttpResult> Template(CancellationToken ct, ImportKind kind = ImportKind.Registry) =>
-        kind == ImportKind.Income
-            ? TypedResults.File(await IncomeImport.TemplateAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IncomeImport.FileName)
-            : TypedResults.File(await ImportTemplate.BuildAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ImportTemplate.FileName);
+    private static async Task<Results<FileContentHttpResult, ValidationProblem>> Template(CancellationToken ct, ImportKind kind = ImportKind.Registry) => kind switch
+    {
+        ImportKind.Income => TypedResults.File(await IncomeImport.TemplateAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", IncomeImport.FileName),
+        ImportKind.Registry => TypedResults.File(await ImportTemplate.BuildAsync(ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", ImportTemplate.FileName),
+        _ => ApiResults.Invalid(new Errors().Add("kind", "部门名册的模板按名册种类下载：/api/v1/rosters/template?kind=…")),
+    };
 
     private static async Task<Ok<Paged<JobView>>> List(AppDbContext db, ImportJobs jobs, CancellationToken ct, int page = 1, int pageSize = 20) =>
         TypedResults.Ok(await ListAsync(db, jobs, page, pageSize, ct));
@@ -71,10 +73,14 @@ public static class ImportsApi
     private static async Task<Results<Ok<JobView>, NotFound>> Get(Guid id, AppDbContext db, ImportJobs jobs, CancellationToken ct) =>
         await GetAsync(db, jobs, id, ct) is { } j ? TypedResults.Ok(j) : TypedResults.NotFound();
 
-    private static async Task<Results<PhysicalFileHttpResult, NotFound>> Errors(Guid id, AppDbContext db, ImportJobs jobs, CancellationToken ct)
+    private static Task<Results<PhysicalFileHttpResult, NotFound>> Errors(Guid id, AppDbContext db, ImportJobs jobs, CancellationToken ct) =>
+        ErrorReportAsync(db, jobs, id, null, ct);
+
+    /// <summary>A job's error report (in scope, of the given kind when one is named), as a download named after the uploaded file.</summary>
+    public static async Task<Results<PhysicalFileHttpResult, NotFound>> ErrorReportAsync(AppDbContext db, ImportJobs jobs, Guid id, ImportKind? kind, CancellationToken ct)
     {
         var job = await db.Set<ImportJob>().AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
-        return job?.ReportFile is not null && File.Exists(jobs.ReportPath(job))
+        return job?.ReportFile is not null && (kind is null || job.Kind == kind) && File.Exists(jobs.ReportPath(job))
             ? TypedResults.PhysicalFile(jobs.ReportPath(job), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                 $"错误报告-{Path.GetFileNameWithoutExtension(job.FileName)}.xlsx")
             : TypedResults.NotFound();

@@ -246,17 +246,5 @@ public static class IncomeImport
             new Dictionary<int, string>(), headerRow);
     }
 
-    public static async Task<byte[]> TemplateAsync(CancellationToken ct)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"fupin-income-template-{Guid.NewGuid():N}.xlsx");
-        try
-        {
-            await XlsxWriter.WriteAsync(path, "收入台账", Headers, [], ct);
-            return await File.ReadAllBytesAsync(path, ct);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
+    public static Task<byte[]> TemplateAsync(CancellationToken ct) => XlsxWriter.ToBytesAsync("收入台账", Headers, [], ct);
 }

@@ -47,10 +47,8 @@ public static class LightQueries
     {
         var lines = detail.Split('\n');
         return [.. codes.Split(',', StringSplitOptions.RemoveEmptyEntries).Select((c, i) => Enum.TryParse<LightReason>(c, out var r)
-            ? new ReasonView(r, Labels.Of(r), Colour(r), i < lines.Length ? lines[i] : "", LightRules.FollowUp(r)) : null).OfType<ReasonView>()];
+            ? new ReasonView(r, Labels.Of(r), LightRules.ColourOf(r), i < lines.Length ? lines[i] : "", LightRules.FollowUp(r)) : null).OfType<ReasonView>()];
     }
-
-    public static Light Colour(LightReason r) => r is LightReason.IncomeBelowLine or LightReason.SeriousIllness or LightReason.LowCapacityHighSpending ? Light.Red : Light.Yellow;
 
     public static async Task<HouseholdView?> GetAsync(AppDbContext db, Guid householdId, DateOnly today, CancellationToken ct)
     {

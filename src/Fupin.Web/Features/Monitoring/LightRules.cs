@@ -56,48 +56,54 @@ public sealed record FiredReason(LightReason Reason, Light Light, string Detail)
 /// </summary>
 public static class LightRules
 {
+    /// <summary>The colour each reason gives: 红灯 for the three serious ones, 黄灯 for the rest.</summary>
+    public static Light ColourOf(LightReason reason) =>
+        reason is LightReason.IncomeBelowLine or LightReason.SeriousIllness or LightReason.LowCapacityHighSpending ? Light.Red : Light.Yellow;
+
+    private static FiredReason Fire(LightReason reason, string detail) => new(reason, ColourOf(reason), detail);
+
     public static (Light Light, IReadOnlyList<FiredReason> Reasons) Compute(LightFacts f)
     {
         var fired = new List<FiredReason>();
         if (f.PerCapita is { } pc && f.PovertyLine is { } line && pc < line)
         {
-            fired.Add(new(LightReason.IncomeBelowLine, Light.Red, $"{f.IncomeYear}年人均纯收入{Yuan(pc)}元，低于贫困线{Yuan(line)}元"));
+            fired.Add(Fire(LightReason.IncomeBelowLine, $"{f.IncomeYear}年人均纯收入{Yuan(pc)}元，低于贫困线{Yuan(line)}元"));
         }
         if (f.SeriouslyIll.Count > 0)
         {
-            fired.Add(new(LightReason.SeriousIllness, Light.Red, $"患有大病：{string.Join("、", f.SeriouslyIll)}"));
+            fired.Add(Fire(LightReason.SeriousIllness, $"患有大病：{string.Join("、", f.SeriouslyIll)}"));
         }
         if (f.NoAbleLabour && f.RegularSpending.Count > 0)
         {
-            fired.Add(new(LightReason.LowCapacityHighSpending, Light.Red, $"家中无普通或技能劳动力，{string.Join("、", f.RegularSpending)}需长期支出"));
+            fired.Add(Fire(LightReason.LowCapacityHighSpending, $"家中无普通或技能劳动力，{string.Join("、", f.RegularSpending)}需长期支出"));
         }
         if (f.PerCapita is { } pc2 && f.PovertyLine is { } line2 && f.MonitoringLine is { } monitoring && pc2 >= line2 && pc2 < monitoring)
         {
-            fired.Add(new(LightReason.IncomeNearLine, Light.Yellow, $"{f.IncomeYear}年人均纯收入{Yuan(pc2)}元，低于防返贫监测线{Yuan(monitoring)}元"));
+            fired.Add(Fire(LightReason.IncomeNearLine, $"{f.IncomeYear}年人均纯收入{Yuan(pc2)}元，低于防返贫监测线{Yuan(monitoring)}元"));
         }
         if (f.PerCapita is null)
         {
-            fired.Add(new(LightReason.NoIncomeRecord, Light.Yellow, "近两年没有收入台账，无法判断收入是否稳定"));
+            fired.Add(Fire(LightReason.NoIncomeRecord, "近两年没有收入台账，无法判断收入是否稳定"));
         }
         if (f.UnstableWorkers.Count > 0)
         {
-            fired.Add(new(LightReason.UnstableWork, Light.Yellow, $"务工不稳定：{string.Join("、", f.UnstableWorkers)}"));
+            fired.Add(Fire(LightReason.UnstableWork, $"务工不稳定：{string.Join("、", f.UnstableWorkers)}"));
         }
         if (!f.NoAbleLabour && f.EarnedPerCapita is { } earned && f.PovertyLine is { } line3 && earned < line3)
         {
-            fired.Add(new(LightReason.WeakIndustry, Light.Yellow, $"工资性和生产经营性人均净收入{Yuan(earned)}元，低于贫困线，主要靠转移性收入"));
+            fired.Add(Fire(LightReason.WeakIndustry, $"工资性和生产经营性人均净收入{Yuan(earned)}元，低于贫困线，主要靠转移性收入"));
         }
         if (f.OpenFindings > 0)
         {
-            fired.Add(new(LightReason.OpenFindings, Light.Yellow, $"有{f.OpenFindings}条数据比对问题尚未销号"));
+            fired.Add(Fire(LightReason.OpenFindings, $"有{f.OpenFindings}条数据比对问题尚未销号"));
         }
         if (f.RecentEvent is { } e)
         {
-            fired.Add(new(LightReason.RiskEvent, Light.Yellow, e));
+            fired.Add(Fire(LightReason.RiskEvent, e));
         }
         if (f.Monitoring is { } m)
         {
-            fired.Add(new(LightReason.MonitoringActive, Light.Yellow, m));
+            fired.Add(Fire(LightReason.MonitoringActive, m));
         }
         var light = fired.Count == 0 ? Light.Green : fired.Max(r => r.Light);
         return (light, fired);

@@ -21,15 +21,12 @@ public static class Lights
 {
     public const string RecomputeEvent = "LightsRecomputed";
 
-    /// <summary>Households that get a light: on the register (未脱贫, 已脱贫, 返贫) or monitored.</summary>
+    /// <summary>Households that get a light, and that comparison rounds compare: on the register (未脱贫, 已脱贫, 返贫) or monitored.</summary>
     public static readonly HouseholdStatus[] Lit = [HouseholdStatus.NotLifted, HouseholdStatus.Lifted, HouseholdStatus.Returned, HouseholdStatus.Monitored];
 
     private sealed record HouseholdRow(Guid Id, string RegionCode, int MemberCount, MonitoringType? MonitoringType, DateOnly? MonitoringSince, DateOnly? RiskRemovedOn);
 
     private sealed record MemberRow(Guid HouseholdId, string Name, DateOnly BirthDate, Health Health, LabourCapacity Labour, SchoolStage? SchoolStage, string? WorkPlace, int? WorkMonths);
-
-    private sealed record IncomeRow(Guid HouseholdId, int Year, int HouseholdSize, decimal Wage, decimal Business, decimal PropertyDividend, decimal PropertyOther,
-        decimal FamilyPlanning, decimal Dibao, decimal Tekun, decimal Pension, decimal EcoCompensation, decimal OtherTransfer, decimal BusinessExpense);
 
     public sealed record Computed(Guid HouseholdId, string RegionCode, Light Light, IReadOnlyList<FiredReason> Reasons);
 
@@ -60,7 +57,7 @@ public static class Lights
         }
 
         // The latest income year of the last two per household; open findings; recent risk events; the policy values.
-        var incomes = new Dictionary<Guid, IncomeRow>(rows.Count);
+        var incomes = new Dictionary<Guid, IncomeRecord>(rows.Count);
         Dictionary<Guid, int> findings = [];
         Dictionary<Guid, RiskEvent> events = [];
         var stable = 6;
@@ -70,8 +67,7 @@ public static class Lights
             var fromYear = today.Year - 2;
             var incomeQuery = source.Set<IncomeRecord>().AsNoTracking().Where(r => r.Year >= fromYear);
             incomeQuery = single ? incomeQuery.Where(r => wanted.Contains(r.HouseholdId)) : incomeQuery;
-            await foreach (var r in incomeQuery.Select(r => new IncomeRow(r.HouseholdId, r.Year, r.HouseholdSize, r.Wage, r.Business, r.PropertyDividend, r.PropertyOther,
-                r.FamilyPlanning, r.Dibao, r.Tekun, r.Pension, r.EcoCompensation, r.OtherTransfer, r.BusinessExpense)).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var r in incomeQuery.AsAsyncEnumerable().WithCancellation(ct))
             {
                 if (!incomes.TryGetValue(r.HouseholdId, out var had) || had.Year < r.Year)
                 {
@@ -82,13 +78,12 @@ public static class Lights
             findingQuery = single ? findingQuery.Where(f => wanted.Contains(f.HouseholdId)) : findingQuery;
             findings = await findingQuery.GroupBy(f => f.HouseholdId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
             var region = source.User.RegionCode ?? "";
-            var eventMonths = await PolicyValues.LookupAsync(source, PolicyKeys.RiskEventMonths, region, today.Year, ct);
-            var since = today.AddMonths(-(int)(eventMonths?.Value ?? 12));
+            lines = await PolicyValues.LoadAsync(source, [PolicyKeys.PovertyLine, PolicyKeys.MonitoringLine, PolicyKeys.RiskEventMonths, PolicyKeys.StableWorkMonths], today.Year, ct);
+            var since = today.AddMonths(-(int)(lines(PolicyKeys.RiskEventMonths, region, today.Year) ?? 12));
             var eventQuery = source.Set<RiskEvent>().AsNoTracking().Where(e => e.OccurredOn >= since);
             eventQuery = single ? eventQuery.Where(e => wanted.Contains(e.HouseholdId)) : eventQuery;
             events = (await eventQuery.ToListAsync(ct)).GroupBy(e => e.HouseholdId).ToDictionary(g => g.Key, g => g.OrderByDescending(e => e.OccurredOn).First());
-            stable = (int)((await PolicyValues.LookupAsync(source, PolicyKeys.StableWorkMonths, region, today.Year, ct))?.Value ?? 6);
-            lines = await PolicyValues.LoadAsync(source, [PolicyKeys.PovertyLine, PolicyKeys.MonitoringLine], today.Year, ct);
+            stable = (int)(lines(PolicyKeys.StableWorkMonths, region, today.Year) ?? 6);
         }
 
         if (single)
@@ -116,10 +111,8 @@ public static class Lights
             decimal? perCapita = null, earned = null, povertyLine = null, monitoringLine = null;
             if (income is not null)
             {
-                var size = income.HouseholdSize;
-                var transfer = income.FamilyPlanning + income.Dibao + income.Tekun + income.Pension + income.EcoCompensation + income.OtherTransfer;
-                perCapita = IncomeRules.PerCapita(IncomeRules.Net(income.Wage, income.Business, income.PropertyDividend + income.PropertyOther, transfer, income.BusinessExpense), size);
-                earned = IncomeRules.PerCapita(income.Wage + income.Business - income.BusinessExpense, size);
+                perCapita = income.PerCapita;
+                earned = IncomeRules.PerCapita(income.Wage + income.Business - income.BusinessExpense, income.HouseholdSize);
                 var county = h.RegionCode[..6];
                 (povertyLine, monitoringLine) = lineCache.GetOrAdd((county, income.Year),
                     key => (lines(PolicyKeys.PovertyLine, h.RegionCode, key.Item2), lines(PolicyKeys.MonitoringLine, h.RegionCode, key.Item2)));
