@@ -52,7 +52,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
         builder.Entity<Features.Monitoring.HouseholdLight>().HasQueryFilter(InScope<Features.Monitoring.HouseholdLight>(l => l.RegionCode));
         builder.Entity<Features.Monitoring.LightNote>().HasQueryFilter(InScope<Features.Monitoring.LightNote>(n => n.RegionCode));
         builder.Entity<Features.Monitoring.RiskEvent>().HasQueryFilter(InScope<Features.Monitoring.RiskEvent>(e => e.RegionCode));
+        Scoped<Features.Assistance.HelpUnit>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.Cadre>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.Pairing>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.AssistancePlan>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.AssistanceMeasure>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.Visit>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.AssistanceFile>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.WorkTeam>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.TeamMember>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.TeamCheckIn>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.TeamLog>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.NightSchoolSession>(builder, x => x.RegionCode);
+        Scoped<Features.Assistance.NightSchoolSignIn>(builder, x => x.RegionCode);
     }
+
+    private void Scoped<T>(ModelBuilder builder, Expression<Func<T, string>> code) where T : class =>
+        builder.Entity<T>().HasQueryFilter(InScope(code));
 
     /// <summary>Households whose light must be recomputed after the current save (see LightRefreshInterceptor).</summary>
     internal HashSet<Guid> LightsPending { get; } = [];

@@ -64,6 +64,16 @@ public abstract record Outcome<T>
     public sealed record Conflict(string Message) : Outcome<T>;
     /// <summary>The user is signed in and sees the record, but their role may not do this to it.</summary>
     public sealed record Forbidden(string Message) : Outcome<T>;
+
+    /// <summary>The same refusal as another outcome type (anything but Done).</summary>
+    public Outcome<TOther> As<TOther>() => this switch
+    {
+        Invalid i => new Outcome<TOther>.Invalid(i.Errors),
+        NotFound => new Outcome<TOther>.NotFound(),
+        Conflict c => new Outcome<TOther>.Conflict(c.Message),
+        Forbidden f => new Outcome<TOther>.Forbidden(f.Message),
+        _ => throw new InvalidOperationException("Done has a value of its own type"),
+    };
 }
 
 public static class Outcome

@@ -83,9 +83,9 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Creates an account directly (the account screens are the next issue's).</summary>
-    public async Task<HttpClient> ClientForNewUserAsync(string role, string regionCode)
+    public async Task<HttpClient> ClientForNewUserAsync(string role, string regionCode, string? userName = null)
     {
-        var name = $"{role.ToLowerInvariant()}{Guid.NewGuid():N}"[..20];
+        var name = userName ?? $"{role.ToLowerInvariant()}{Guid.NewGuid():N}"[..20];
         const string password = "Test-User-Pass-2026";
         await using (var scope = Services.CreateAsyncScope())
         {

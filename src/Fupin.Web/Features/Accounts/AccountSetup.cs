@@ -28,6 +28,10 @@ public static class AccountSetup
     public const string CountyPolicy = "CountyOffice";
     /// <summary>Lights: overrides, follow-ups and risk events, by the registry editors and the assistance cadres.</summary>
     public const string LightEditPolicy = "LightEdit";
+    /// <summary>Plans, measures and visits: the registry's editors and the assistance cadres.</summary>
+    public const string AssistanceEditPolicy = "AssistanceEdit";
+    /// <summary>Helping units, cadres, pairing, work teams and their attendance checks: the county office and townships.</summary>
+    public const string AssistanceAdminPolicy = "AssistanceAdmin";
     public const string SignInRateLimit = "SignIn";
 
     public static IHostApplicationBuilder AddFupinAccounts(this IHostApplicationBuilder builder)
@@ -104,6 +108,8 @@ public static class AccountSetup
             .AddPolicy(RosterPolicy, p => p.RequireRole(Roles.CountyOffice, Roles.Department))
             .AddPolicy(CountyPolicy, p => p.RequireRole(Roles.CountyOffice))
             .AddPolicy(LightEditPolicy, p => p.RequireRole([.. Roles.RegistryEditors, Roles.AssistanceCadre]))
+            .AddPolicy(AssistanceEditPolicy, p => p.RequireRole([.. Roles.RegistryEditors, Roles.AssistanceCadre]))
+            .AddPolicy(AssistanceAdminPolicy, p => p.RequireRole(Roles.CountyOffice, Roles.TownOfficial))
             .AddPolicy(Audit.AuditApi.ReviewPolicy, p => p.RequireRole(Roles.AuditReviewer));
 
         // Sign-in, token and password endpoints: a fixed window per client address, 429 with Retry-After beyond it.

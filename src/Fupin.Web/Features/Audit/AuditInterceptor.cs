@@ -71,7 +71,8 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 Income.IncomeRecord r => r.HouseholdId,
                 Assurance.AssuranceRecord r => r.HouseholdId,
                 Procedures.ProcedureCase c => c.HouseholdId,
-                _ => (Guid?)null,
+                // Any other record of a household (plans, measures, visits, pairings…) is part of its history too.
+                _ => entry.Metadata.FindProperty("HouseholdId") is { } p && entry.Property(p.Name).CurrentValue is Guid g ? g : (Guid?)null,
             };
             var region = (entry.Entity as IRegionScoped)?.RegionCode;
             AuditEntry Line(AuditAction action, string? field, string? oldValue, string? newValue) => new()

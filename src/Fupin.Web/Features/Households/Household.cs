@@ -67,6 +67,10 @@ public sealed class Household : IRegionScoped, IVersioned, IAudited
     /// <summary>A monitoring object whose risk is not yet removed.</summary>
     public bool IsMonitored => MonitoringType is not null && RiskRemovedOn is null;
 
+    /// <summary>歇帮 (seed 003): assistance paused since this day, through the pause procedure; cleared when restored.</summary>
+    public DateOnly? AssistancePausedOn { get; set; }
+    public string? AssistancePauseReason { get; set; }
+
     /// <summary>Active members, maintained with every member change, so counts need no join.</summary>
     public int MemberCount { get; set; }
 
@@ -98,6 +102,7 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
         b.Property(h => h.HousingAreaM2).HasPrecision(10, 2);
         b.Property(h => h.ArableLandMu).HasPrecision(10, 2);
         b.Property(h => h.MonitoringRisks).HasMaxLength(200);
+        b.Property(h => h.AssistancePauseReason).HasMaxLength(200);
         b.Ignore(h => h.IsMonitored);
         b.Property(h => h.Version).IsConcurrencyToken();
         b.HasIndex(h => h.HouseholdNumber).IsUnique();

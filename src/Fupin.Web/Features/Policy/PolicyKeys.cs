@@ -20,6 +20,9 @@ public static class PolicyKeys
     public const string TekunRatioMin = "medical.reimbursement.tekunMin"; // 特困人员报销比例下限
     public const string FindingDueDays = "comparison.findingDueDays"; // 比对问题整改时限
     public const string StableWorkMonths = "monitoring.stableWorkMonths"; // 稳定务工月数
+    public const string VisitIntervalDays = "visit.intervalDays"; // 走访间隔
+    public const string PublicPostMonthlyWage = "employment.publicPost.monthlyWage"; // 公益岗位月工资
+    public const string DibaoPerPerson = "support.dibao.perPerson"; // 低保标准
     public const string RiskEventMonths = "monitoring.riskEventMonths"; // 受灾疫病影响期
 
     public static readonly IReadOnlyList<Definition> All =
@@ -42,6 +45,7 @@ public static class PolicyKeys
         new("subsidy.education.preschool", "教育资助：学前", "元/人·年"),
         new("subsidy.education.primary", "教育资助：小学", "元/人·年"),
         new("subsidy.education.juniorHigh", "教育资助：初中", "元/人·年"),
+        new("subsidy.education.seniorHigh", "教育资助：高中", "元/人·年"),
         new("subsidy.yulu", "雨露计划：中高职学生", "元/人·年"),
         new("support.dibao.perPerson", "低保兜底标准", "元/人·年"),
         new("support.tekun.concentrated", "特困供养（集中）", "元/人·年"),
@@ -53,6 +57,7 @@ public static class PolicyKeys
         new("credit.micro.maxYears", "扶贫小额信贷期限上限", "年"),
         new("housing.renovation.advance", "危房改造预拨资金", "元/户"),
         new("water.minLitresPerDay", "安全饮水：每人每天不少于", "升"),
+        new("employment.publicPost.monthlyWage", "公益岗位月工资不低于", "元/人·月"),
         new("visit.intervalDays", "帮扶责任人走访间隔不超过", "天"),
         new(FindingDueDays, "比对问题整改时限", "天"),
         new(StableWorkMonths, "三色灯：务工不足此月数视为务工不稳定", "月"),

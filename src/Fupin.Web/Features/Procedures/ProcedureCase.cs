@@ -44,6 +44,8 @@ public sealed class ProcedureCase : IRegionScoped, IVersioned, IAudited
     /// <summary>The comparison finding that proposed the entry (部门筛查预警).</summary>
     public Guid? FindingId { get; set; }
     public Monitoring.RiskRemovalMode? RemovalMode { get; set; }
+    /// <summary>歇帮 or restoring assistance: the reason given.</summary>
+    public string? Reason { get; set; }
 
     public int Version { get; set; }
     public DateTime CreatedAt { get; set; }
@@ -135,6 +137,7 @@ internal sealed class ProcedureConfiguration :
         b.Property(c => c.StartedBy).HasMaxLength(64);
         b.Property(c => c.Outcome).HasMaxLength(500);
         b.Property(c => c.Risks).HasMaxLength(200);
+        b.Property(c => c.Reason).HasMaxLength(200);
         b.Property(c => c.MonitoringType).HasConversion<string>().HasMaxLength(24);
         b.Property(c => c.MonitoringSource).HasConversion<string>().HasMaxLength(24);
         b.Property(c => c.RemovalMode).HasConversion<string>().HasMaxLength(24);

@@ -34,6 +34,8 @@ public static class ProcedureCommands
         public Guid? FindingId { get; set; }
         /// <summary>Risk removal: 帮扶消除 or 自然消除.</summary>
         public Monitoring.RiskRemovalMode? RemovalMode { get; set; }
+        /// <summary>歇帮 or restoring assistance: why.</summary>
+        public string? Reason { get; set; }
     }
 
     public sealed record ActRequest
@@ -87,6 +89,17 @@ public static class ProcedureCommands
             (region, subject, householdId) = (h.RegionCode, h.HeadName, h.Id);
             year = r.Year ?? today.Year;
             monitoring = await Monitoring.MonitoringCases.CheckStartAsync(db, h, r, today, errors, ct);
+        }
+        else if (r.Kind is ProcedureKind.AssistancePause or ProcedureKind.AssistanceResume)
+        {
+            var h = r.HouseholdId is { } hid ? await db.Households.AsNoTracking().FirstOrDefaultAsync(x => x.Id == hid, ct) : null;
+            if (h is null)
+            {
+                return new Outcome<Guid>.NotFound();
+            }
+            (region, subject, householdId) = (h.RegionCode, h.HeadName, h.Id);
+            year = r.Year ?? today.Year;
+            Assistance.AssistancePause.CheckStart(h, r, errors);
         }
         else if (r.Kind is ProcedureKind.Identification or ProcedureKind.HouseholdExit)
         {
@@ -173,6 +186,7 @@ public static class ProcedureCommands
             Risks = monitoring?.Risks,
             FindingId = monitoring?.FindingId,
             RemovalMode = monitoring?.RemovalMode,
+            Reason = r.Kind is ProcedureKind.AssistancePause or ProcedureKind.AssistanceResume ? r.Reason?.Trim() : null,
         };
         if (await EnterAsync(db, @case, 0, steps, today, ct) is { } problem)
         {
@@ -456,6 +470,10 @@ public static class ProcedureCommands
             case ProcedureKind.MonitoringEntry:
             case ProcedureKind.RiskRemoval:
                 await Monitoring.MonitoringCases.ApplyAsync(db, @case, today, ct);
+                break;
+            case ProcedureKind.AssistancePause:
+            case ProcedureKind.AssistanceResume:
+                await Assistance.AssistancePause.ApplyAsync(db, @case, today, ct);
                 break;
         }
     }

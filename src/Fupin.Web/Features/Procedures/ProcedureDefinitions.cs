@@ -9,6 +9,8 @@ public enum ProcedureKind
     VillageExit, // 贫困村出列
     MonitoringEntry, // 纳入防返贫监测
     RiskRemoval, // 监测对象风险消除
+    AssistancePause, // 歇帮
+    AssistanceResume, // 恢复帮扶
 }
 
 /// <summary>What a step records, and so what its form asks for.</summary>
@@ -87,6 +89,13 @@ public sealed class ProcedureDefinitions
         new() { Code = "county-decision", Name = "县级审定", Role = Roles.CountyOffice, Type = StepType.Announcement },
     ];
 
+    /// <summary>Seed 003: 歇帮 (and restoring assistance) on the household's reason, reviewed by the village and approved by the township.</summary>
+    public static readonly IReadOnlyList<StepDefinition> DefaultAssistancePause =
+    [
+        new() { Code = "village-review", Name = "村级评议", Role = Roles.VillageCadre, Type = StepType.Meeting },
+        new() { Code = "town-approval", Name = "乡镇审批", Role = Roles.TownOfficial, Type = StepType.Announcement },
+    ];
+
     private readonly Dictionary<ProcedureKind, IReadOnlyList<StepDefinition>> _steps;
 
     public ProcedureDefinitions(IConfiguration config)
@@ -98,6 +107,8 @@ public sealed class ProcedureDefinitions
             [ProcedureKind.VillageExit] = Configured(config, ProcedureKind.VillageExit) ?? DefaultVillageExit,
             [ProcedureKind.MonitoringEntry] = Configured(config, ProcedureKind.MonitoringEntry) ?? DefaultMonitoring,
             [ProcedureKind.RiskRemoval] = Configured(config, ProcedureKind.RiskRemoval) ?? DefaultMonitoring,
+            [ProcedureKind.AssistancePause] = Configured(config, ProcedureKind.AssistancePause) ?? DefaultAssistancePause,
+            [ProcedureKind.AssistanceResume] = Configured(config, ProcedureKind.AssistanceResume) ?? DefaultAssistancePause,
         };
         foreach (var (kind, steps) in _steps)
         {

@@ -79,6 +79,8 @@ public static class ProcedureQueries
             {
                 ProcedureKind.MonitoringEntry => $"{Labels.Of(c.MonitoringType)}，来源：{Labels.Of(c.MonitoringSource)}，风险：{c.Risks}{(c.FindingId is null ? "" : "（由比对问题提出）")}",
                 ProcedureKind.RiskRemoval => $"风险消除方式：{Labels.Of(c.RemovalMode)}",
+                ProcedureKind.AssistancePause => $"歇帮理由：{c.Reason}",
+                ProcedureKind.AssistanceResume => $"恢复帮扶理由：{c.Reason}",
                 _ => null,
             },
         };
