@@ -126,9 +126,18 @@ public class WebAppProcess : IAsyncLifetime
     }
 
     /// <summary>Signed in as the demo county's office (county), or as the account given.</summary>
-    public async Task<IPage> SignedInPageAsync(string user = "county", string password = DemoPassword)
+    public async Task<IPage> SignedInPageAsync(string user = "county", string password = DemoPassword, ViewportSize? viewport = null, Geolocation? location = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = new ViewportSize { Width = 1440, Height = 900 } });
+        var options = new BrowserNewContextOptions { Locale = "zh-CN", ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 900 } };
+        if (location is not null)
+        {
+            // A phone in the field: the browser hands the page this position.
+            options.Geolocation = location;
+            options.Permissions = ["geolocation"];
+            options.IsMobile = true;
+            options.HasTouch = true;
+        }
+        var context = await Browser.NewContextAsync(options);
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
         await page.GotoAsync(BaseUrl + "/account/login");
@@ -146,7 +155,7 @@ public class WebAppProcess : IAsyncLifetime
     /// </summary>
     public static async Task FillFieldAsync(IPage page, string testId, string value)
     {
-        var input = page.Locator($"[data-testid={testId}] input, input[data-testid={testId}]").First;
+        var input = page.Locator($"[data-testid={testId}] input, [data-testid={testId}] textarea, input[data-testid={testId}], textarea[data-testid={testId}]").First;
         for (var attempt = 0; attempt < 3; attempt++)
         {
             await input.FillAsync(value);

@@ -210,6 +210,10 @@ public abstract class AssistanceApiTests(FupinApp app)
         compliance = (await (await County()).GetFromJsonAsync<Visits.Compliance>("/api/v1/assistance/visits/compliance", FupinApp.Json, Ct))!;
         var mine = compliance.Overdue.Where(o => o.CadreId == first || o.CadreId == second).OrderBy(o => o.HeadName).ToList();
         Assert.Equal([("走访甲", "李帮扶", 1), ("走访乙", "赵帮扶", 6)], mine.Select(o => (o.HeadName, o.CadreName, o.DaysOverdue)).ToList());
+        // The household list flags both.
+        var listed = (await (await County()).GetFromJsonAsync<Fupin.Web.Shared.Paged<ListHouseholds.Row>>($"/api/v1/households?search=走访&regionCode={TestData.VillageA}&pageSize=50", FupinApp.Json, Ct))!;
+        Assert.True(listed.Items.Single(x => x.Id == a.Id).VisitOverdue);
+        Assert.True(listed.Items.Single(x => x.Id == b.Id).VisitOverdue);
         // The same at a given day through asOf.
         var earlier = (await (await County()).GetFromJsonAsync<Visits.Compliance>($"/api/v1/assistance/visits/compliance?asOf={start.AddDays(30):yyyy-MM-dd}", FupinApp.Json, Ct))!;
         Assert.DoesNotContain(earlier.Overdue, o => o.CadreId == first || o.CadreId == second);

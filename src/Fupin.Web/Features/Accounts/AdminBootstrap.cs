@@ -31,6 +31,7 @@ public static class AdminBootstrap
         new("xixiu", "西秀镇扶贫工作站", Roles.TownOfficial, "460105101000", "FUPIN_DEMO_PASSWORD"),
         new("mapo", "马坡村驻村工作队", Roles.VillageCadre, "460105101201", "FUPIN_DEMO_PASSWORD"),
         new("leader", "海滨区领导", Roles.Leader, DemoCounty.CountyCode, "FUPIN_DEMO_PASSWORD"),
+        new(DemoAssistance.CadreUserName, "李帮扶（区财政局）", Roles.AssistanceCadre, DemoAssistance.CadreVillage, "FUPIN_DEMO_PASSWORD"),
     ];
 
     public static async Task RunAsync(IServiceProvider services, IConfiguration config, TimeProvider clock, bool demoSeeded)

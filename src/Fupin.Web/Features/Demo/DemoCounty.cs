@@ -458,6 +458,7 @@ public static class DemoCounty
         {
             await BulkWriter.InsertAsync(db, Incomes(county, clock.Today()), ct);
         }
+        await DemoAssistance.SeedAsync(db, clock, ct);
         await Monitoring.Lights.RecomputeAllAsync(db, clock, asRound: false, ct);
         return true;
     }

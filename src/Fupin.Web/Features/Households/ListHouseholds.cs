@@ -39,7 +39,9 @@ public static class ListHouseholds
         PovertyCause MainCause,
         int MemberCount,
         int YearIdentified,
-        int? YearLifted);
+        int? YearLifted,
+        /// <summary>The household's responsible cadre is past the visit interval (policy visit.intervalDays).</summary>
+        bool VisitOverdue = false);
 
     public static IQueryable<Household> Filter(AppDbContext db, Query q, DateOnly today)
     {
@@ -122,8 +124,9 @@ public static class ListHouseholds
             .ToDictionaryAsync(h => h.Id, ct);
         var page = ids.Select(id => rowsById[id]).ToList();
         var names = await RegionNames.ForVillagesAsync(db, page.Select(h => h.RegionCode), ct);
+        var overdue = await Assistance.Visits.OverdueAmongAsync(db, ids, today, ct);
         var rows = page.Select(h => new Row(h.Id, h.HouseholdNumber, h.HeadName, h.RegionCode, names.Township(h.RegionCode),
-            names.Village(h.RegionCode), h.Attribute, h.Status, h.MainCause, h.MemberCount, h.YearIdentified, h.YearLifted)).ToList();
+            names.Village(h.RegionCode), h.Attribute, h.Status, h.MainCause, h.MemberCount, h.YearIdentified, h.YearLifted, overdue.Contains(h.Id))).ToList();
         return new Paged<Row>(rows, total);
     }
 }
