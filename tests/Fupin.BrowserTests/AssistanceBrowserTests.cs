@@ -72,7 +72,7 @@ public sealed class AssistanceBrowserTests(WebAppProcess app) : IClassFixture<We
         // The household page shows the visit with its location and photo.
         await page.GotoAsync(visitUrl.Replace("/visit", ""));
         await WebAppProcess.InteractiveAsync(page);
-        await page.GetByRole(AriaRole.Tab, new() { Name = "帮扶" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "帮扶", Exact = true }).ClickAsync();
         var visits = page.GetByTestId("visit-list");
         await Assertions.Expect(visits).ToContainTextAsync("饲草不足");
         await Assertions.Expect(visits.GetByTestId("visit-location").First).ToContainTextAsync("20.0442");
@@ -120,10 +120,13 @@ public sealed class AssistanceBrowserTests(WebAppProcess app) : IClassFixture<We
         await page.ScreenshotAsync(new() { Path = Shot("58-units-and-cadres"), FullPage = true });
 
         // A household's assistance tab on the desktop: cadre, plan and measures, visits.
-        await page.GotoAsync(app.BaseUrl + "/households?regionCode=460105101201");
+        await page.GotoAsync(app.BaseUrl + "/households?region=460105101201");
         await WebAppProcess.InteractiveAsync(page);
-        await page.GetByTestId("household-table").Locator("tbody tr").First.ClickAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "帮扶" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("household-table")).ToContainTextAsync("马坡村");
+        await page.GetByTestId("household-table").Locator("tbody tr").First.Locator("td").Nth(1).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/households/[0-9a-f-]{36}$"));
+        await WebAppProcess.InteractiveAsync(page);
+        await page.GetByRole(AriaRole.Tab, new() { Name = "帮扶", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("pairing")).ToContainTextAsync("帮扶责任人");
         await page.ScreenshotAsync(new() { Path = Shot("59-household-assistance"), FullPage = true });
     }
