@@ -9,6 +9,7 @@ using Fupin.Web.Features.Audit;
 using Fupin.Web.Features.Comparison;
 using Fupin.Web.Features.Demo;
 using Fupin.Web.Features.Exit;
+using Fupin.Web.Features.Funds;
 using Fupin.Web.Features.Households;
 using Fupin.Web.Features.Import;
 using Fupin.Web.Features.Income;
@@ -46,6 +47,7 @@ builder.Services.AddSingleton<AssistanceFiles>();
 builder.Services.AddSingleton<UploadSafety>();
 builder.Services.AddSingleton<ImportJobs>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
+builder.Services.AddHostedService<SnapshotService>();
 
 var app = builder.Build();
 
@@ -91,6 +93,7 @@ app.MapImports();
 app.MapComparison();
 app.MapMonitoring();
 app.MapAssistance();
+app.MapFunds();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

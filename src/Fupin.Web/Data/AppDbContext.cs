@@ -65,6 +65,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
         Scoped<Features.Assistance.TeamLog>(builder, x => x.RegionCode);
         Scoped<Features.Assistance.NightSchoolSession>(builder, x => x.RegionCode);
         Scoped<Features.Assistance.NightSchoolSignIn>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.FundBatch>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.Allocation>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.Disbursement>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.SpendingSnapshot>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.SnapshotLine>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.Project>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.ProjectFunding>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.ProjectStep>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.ProjectBeneficiary>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.ProjectFile>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.NoticePosting>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.Asset>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.AssetIncome>(builder, x => x.RegionCode);
+        Scoped<Features.Funds.AssetShare>(builder, x => x.RegionCode);
     }
 
     private void Scoped<T>(ModelBuilder builder, Expression<Func<T, string>> code) where T : class =>

@@ -20,4 +20,8 @@ public static class Masking
         string.IsNullOrEmpty(account) ? string.Empty
         : account.Length <= 4 ? new string('*', account.Length)
         : "****" + account[^4..];
+
+    /// <summary>A name on a public notice: "张三" → "张*", "欧阳明华" → "欧***" (the surname only).</summary>
+    public static string Name(string? name) =>
+        string.IsNullOrEmpty(name) ? string.Empty : name.Length == 1 ? name : string.Concat(name.AsSpan(0, 1), new string('*', name.Length - 1));
 }

@@ -32,6 +32,8 @@ public static class AccountSetup
     public const string AssistanceEditPolicy = "AssistanceEdit";
     /// <summary>Helping units, cadres, pairing, work teams and their attendance checks: the county office and townships.</summary>
     public const string AssistanceAdminPolicy = "AssistanceAdmin";
+    /// <summary>The project library: the county office and townships (township and village projects in their scope).</summary>
+    public const string ProjectEditPolicy = "ProjectEdit";
     public const string SignInRateLimit = "SignIn";
 
     public static IHostApplicationBuilder AddFupinAccounts(this IHostApplicationBuilder builder)
@@ -110,6 +112,7 @@ public static class AccountSetup
             .AddPolicy(LightEditPolicy, p => p.RequireRole([.. Roles.RegistryEditors, Roles.AssistanceCadre]))
             .AddPolicy(AssistanceEditPolicy, p => p.RequireRole([.. Roles.RegistryEditors, Roles.AssistanceCadre]))
             .AddPolicy(AssistanceAdminPolicy, p => p.RequireRole(Roles.CountyOffice, Roles.TownOfficial))
+            .AddPolicy(ProjectEditPolicy, p => p.RequireRole(Roles.CountyOffice, Roles.TownOfficial))
             .AddPolicy(Audit.AuditApi.ReviewPolicy, p => p.RequireRole(Roles.AuditReviewer));
 
         // Sign-in, token and password endpoints: a fixed window per client address, 429 with Retry-After beyond it.
