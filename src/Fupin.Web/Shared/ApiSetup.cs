@@ -79,7 +79,7 @@ public static class ApiSetup
             if (app.Configuration.GetValue("Demo:Seed", true))
             {
                 demo = await DemoCounty.SeedIfEmptyAsync(system, clock, app.Configuration.GetValue("Demo:Persons", 8000),
-                    incomes: app.Configuration.GetValue("Demo:Incomes", true));
+                    incomes: app.Configuration.GetValue("Demo:Incomes", true), funds: app.Configuration.GetValue("Demo:Funds", true));
             }
         }
         await AdminBootstrap.RunAsync(scope.ServiceProvider, app.Configuration, clock, demo);

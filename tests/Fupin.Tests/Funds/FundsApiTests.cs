@@ -206,12 +206,12 @@ public abstract class FundsApiTests(FupinApp app)
 
         // The asset it formed, and its income shared to the household and the collective.
         var asset = await OkAsync<Guid>(town.PostAsJsonAsync("/api/v1/assets",
-            new Assets.AssetRequest(null, project, "马坡村肉牛养殖基地牛棚", AssetKind.Greenhouse, 600000m, "马坡村村集体", "马坡村村委会", Today, 0), FupinApp.Json, Ct));
+            new PovertyAssets.AssetRequest(null, project, "马坡村肉牛养殖基地牛棚", AssetKind.Greenhouse, 600000m, "马坡村村集体", "马坡村村委会", Today, 0), FupinApp.Json, Ct));
         Assert.Contains("超过收益", await RefusedAsync(town.PostAsJsonAsync($"/api/v1/assets/{asset}/incomes",
-            new Assets.IncomeRequest(null, Today, 1000m, null, [new(h.Id, 600m), new(null, 400.01m)]), FupinApp.Json, Ct)));
+            new PovertyAssets.IncomeRequest(null, Today, 1000m, null, [new(h.Id, 600m), new(null, 400.01m)]), FupinApp.Json, Ct)));
         await OkAsync<Guid>(town.PostAsJsonAsync($"/api/v1/assets/{asset}/incomes",
-            new Assets.IncomeRequest(null, Today, 1000m, "租金收益", [new(h.Id, 600m), new(null, 400m)]), FupinApp.Json, Ct));
-        var a = (await town.GetFromJsonAsync<Assets.Detail>($"/api/v1/assets/{asset}", FupinApp.Json, Ct))!;
+            new PovertyAssets.IncomeRequest(null, Today, 1000m, "租金收益", [new(h.Id, 600m), new(null, 400m)]), FupinApp.Json, Ct));
+        var a = (await town.GetFromJsonAsync<PovertyAssets.Detail>($"/api/v1/assets/{asset}", FupinApp.Json, Ct))!;
         Assert.Equal((1000m, 600m, 1), (a.Asset.Income, a.Asset.ToHouseholds, a.Asset.Households));
         Assert.Contains(a.Incomes.Single().Shares, s => s.Recipient == "村集体" && s.Amount == 400m);
 

@@ -46,6 +46,8 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Persons", "600");
         // Tests record incomes themselves; the demo's own ledger would collide with them.
         builder.UseSetting("Demo:Incomes", "false");
+        // Likewise the demo's money: the funds tests count every yuan in the county.
+        builder.UseSetting("Demo:Funds", "false");
         // The suites sign in far more often than a person; the limit itself is tested on a host of its own.
         builder.UseSetting("Security:SignInPerMinute", "100000");
         foreach (var (key, value) in Settings)

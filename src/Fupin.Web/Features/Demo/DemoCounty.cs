@@ -446,7 +446,7 @@ public static class DemoCounty
 
     /// <summary>On first start with an empty registry: the demo county of about 8,000 people (and, unless turned off, last year's incomes).</summary>
     /// <summary>True when the demo county was written by this call.</summary>
-    public static async Task<bool> SeedIfEmptyAsync(AppDbContext db, TimeProvider clock, int persons, CancellationToken ct = default, bool incomes = true)
+    public static async Task<bool> SeedIfEmptyAsync(AppDbContext db, TimeProvider clock, int persons, CancellationToken ct = default, bool incomes = true, bool funds = true)
     {
         if (await db.Regions.IgnoreQueryFilters().AnyAsync(ct))
         {
@@ -459,6 +459,10 @@ public static class DemoCounty
             await BulkWriter.InsertAsync(db, Incomes(county, clock.Today()), ct);
         }
         await DemoAssistance.SeedAsync(db, clock, ct);
+        if (funds)
+        {
+            await DemoFunds.SeedAsync(db, clock, ct);
+        }
         await Monitoring.Lights.RecomputeAllAsync(db, clock, asRound: false, ct);
         return true;
     }

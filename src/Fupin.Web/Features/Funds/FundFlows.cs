@@ -191,7 +191,8 @@ public static class FundFlows
         var allocation = await db.Set<Allocation>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == r.AllocationId, ct);
         if (allocation is null)
         {
-            return new Outcome<Guid>.NotFound();
+            // The allocation is named in the body: a wrong one is a mistake to fix, not a missing page.
+            return new Outcome<Guid>.Invalid(new Errors().Add("allocationId", "请选择从哪项分配支出（须在您的管辖范围内）"));
         }
         var today = clock.Today();
         var errors = new Errors();

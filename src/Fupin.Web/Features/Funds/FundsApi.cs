@@ -85,16 +85,16 @@ public static class FundsApi
             .WithName("PostProjectNotice").WithSummary("登记项目公示张贴（日期、地点、天数）");
 
         var assets = app.MapGroup("/api/v1/assets").WithTags("资金项目").RequireAuthorization(AccountSetup.RegistryReadPolicy);
-        assets.MapGet("/", async (AppDbContext db, CancellationToken ct, string? regionCode) => TypedResults.Ok(await Assets.ListAsync(db, regionCode, ct)))
+        assets.MapGet("/", async (AppDbContext db, CancellationToken ct, string? regionCode) => TypedResults.Ok(await PovertyAssets.ListAsync(db, regionCode, ct)))
             .WithName("ListAssets").WithSummary("扶贫资产：价值、产权、管护、累计收益和分红户数");
-        assets.MapGet("/{id:guid}", async Task<Results<Ok<Assets.Detail>, NotFound>> (Guid id, AppDbContext db, CancellationToken ct) =>
-            await Assets.GetAsync(db, id, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound()).WithName("GetAsset").WithSummary("一项资产及其收益分配");
+        assets.MapGet("/{id:guid}", async Task<Results<Ok<PovertyAssets.Detail>, NotFound>> (Guid id, AppDbContext db, CancellationToken ct) =>
+            await PovertyAssets.GetAsync(db, id, ct) is { } d ? TypedResults.Ok(d) : TypedResults.NotFound()).WithName("GetAsset").WithSummary("一项资产及其收益分配");
         var assetEdit = app.MapGroup("/api/v1/assets").WithTags("资金项目").RequireAuthorization(AccountSetup.ProjectEditPolicy);
-        assetEdit.MapPost("/", (Assets.AssetRequest r, AppDbContext db, TimeProvider clock, CancellationToken ct) => Http(Assets.SaveAsync(db, clock, null, r, ct)))
+        assetEdit.MapPost("/", (PovertyAssets.AssetRequest r, AppDbContext db, TimeProvider clock, CancellationToken ct) => Http(PovertyAssets.SaveAsync(db, clock, null, r, ct)))
             .WithName("CreateAsset").WithSummary("登记扶贫资产");
-        assetEdit.MapPut("/{id:guid}", (Guid id, Assets.AssetRequest r, AppDbContext db, TimeProvider clock, CancellationToken ct) => Http(Assets.SaveAsync(db, clock, id, r, ct)))
+        assetEdit.MapPut("/{id:guid}", (Guid id, PovertyAssets.AssetRequest r, AppDbContext db, TimeProvider clock, CancellationToken ct) => Http(PovertyAssets.SaveAsync(db, clock, id, r, ct)))
             .WithName("UpdateAsset").WithSummary("修改扶贫资产（带版本号）");
-        assetEdit.MapPost("/{id:guid}/incomes", (Guid id, Assets.IncomeRequest r, AppDbContext db, TimeProvider clock, CancellationToken ct) => Http(Assets.AddIncomeAsync(db, clock, id, r, ct)))
+        assetEdit.MapPost("/{id:guid}/incomes", (Guid id, PovertyAssets.IncomeRequest r, AppDbContext db, TimeProvider clock, CancellationToken ct) => Http(PovertyAssets.AddIncomeAsync(db, clock, id, r, ct)))
             .WithName("AddAssetIncome").WithSummary("登记资产收益及分配（到户、村集体；合计不超过收益）");
         return app;
     }

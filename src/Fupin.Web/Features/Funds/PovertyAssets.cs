@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Fupin.Web.Features.Funds;
 
 /// <summary>扶贫资产: assets formed by projects, and their income shared to households and the village collective (seed 003: 收益分配公开透明).</summary>
-public static class Assets
+public static class PovertyAssets
 {
     public sealed record AssetRequest(string? RegionCode, Guid? ProjectId, string? Name, AssetKind Kind, decimal? Value, string? Owner, string? Maintainer, DateOnly? FormedOn, int Version);
 
