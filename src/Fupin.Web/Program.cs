@@ -18,6 +18,7 @@ using Fupin.Web.Features.Policy;
 using Fupin.Web.Features.Procedures;
 using Fupin.Web.Features.Regions;
 using Fupin.Web.Features.Stats;
+using Fupin.Web.Features.Supervision;
 using Fupin.Web.Shared;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
@@ -47,7 +48,7 @@ builder.Services.AddSingleton<AssistanceFiles>();
 builder.Services.AddSingleton<UploadSafety>();
 builder.Services.AddSingleton<ImportJobs>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
-builder.Services.AddHostedService<SnapshotService>();
+builder.Services.AddHostedService<Fupin.Web.Features.Supervision.Scheduler>();
 
 var app = builder.Build();
 
@@ -94,6 +95,7 @@ app.MapComparison();
 app.MapMonitoring();
 app.MapAssistance();
 app.MapFunds();
+app.MapSupervision();
 app.MapAccountPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

@@ -79,6 +79,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
         Scoped<Features.Funds.Asset>(builder, x => x.RegionCode);
         Scoped<Features.Funds.AssetIncome>(builder, x => x.RegionCode);
         Scoped<Features.Funds.AssetShare>(builder, x => x.RegionCode);
+        Scoped<Features.Supervision.PlanTask>(builder, x => x.RegionCode);
+        Scoped<Features.Supervision.TaskReport>(builder, x => x.RegionCode);
+        Scoped<Features.Supervision.UnitLightRecord>(builder, x => x.RegionCode);
+        Scoped<Features.Supervision.Interview>(builder, x => x.RegionCode);
+        Scoped<Features.Supervision.RectificationItem>(builder, x => x.RegionCode);
+        Scoped<Features.Supervision.WorkReport>(builder, x => x.RegionCode);
+        Scoped<Features.Supervision.ScheduledRun>(builder, x => x.RegionCode);
     }
 
     private void Scoped<T>(ModelBuilder builder, Expression<Func<T, string>> code) where T : class =>

@@ -34,6 +34,12 @@ public static class AccountSetup
     public const string AssistanceAdminPolicy = "AssistanceAdmin";
     /// <summary>The project library: the county office and townships (township and village projects in their scope).</summary>
     public const string ProjectEditPolicy = "ProjectEdit";
+    /// <summary>Work-plan tasks, unit lights and the rectification ledger: readers of the registry and the departments (the responsible units).</summary>
+    public const string SupervisionReadPolicy = "SupervisionRead";
+    /// <summary>Reporting progress on a task: the units (departments), townships and the county office.</summary>
+    public const string TaskReportPolicy = "TaskReport";
+    /// <summary>Writing work reports: the county office and townships.</summary>
+    public const string ReportWritePolicy = "ReportWrite";
     public const string SignInRateLimit = "SignIn";
 
     public static IHostApplicationBuilder AddFupinAccounts(this IHostApplicationBuilder builder)
@@ -113,6 +119,9 @@ public static class AccountSetup
             .AddPolicy(AssistanceEditPolicy, p => p.RequireRole([.. Roles.RegistryEditors, Roles.AssistanceCadre]))
             .AddPolicy(AssistanceAdminPolicy, p => p.RequireRole(Roles.CountyOffice, Roles.TownOfficial))
             .AddPolicy(ProjectEditPolicy, p => p.RequireRole(Roles.CountyOffice, Roles.TownOfficial))
+            .AddPolicy(SupervisionReadPolicy, p => p.RequireRole([.. Roles.RegistryReaders, Roles.Department]))
+            .AddPolicy(TaskReportPolicy, p => p.RequireRole(Roles.CountyOffice, Roles.TownOfficial, Roles.Department))
+            .AddPolicy(ReportWritePolicy, p => p.RequireRole(Roles.CountyOffice, Roles.TownOfficial))
             .AddPolicy(Audit.AuditApi.ReviewPolicy, p => p.RequireRole(Roles.AuditReviewer));
 
         // Sign-in, token and password endpoints: a fixed window per client address, 429 with Retry-After beyond it.

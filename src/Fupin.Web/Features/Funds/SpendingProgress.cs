@@ -10,7 +10,7 @@ namespace Fupin.Web.Features.Funds;
 /// <summary>
 /// 支出进度 at any day: allocated, spent and progress per source and batch (against the money issued), and per
 /// township, department and project (against the money allocated to them); townships and departments ranked,
-/// with the change since the last snapshot. Snapshots are taken weekly by <see cref="SnapshotService"/> and on demand.
+/// with the change since the last snapshot. Snapshots are taken weekly by the scheduler and on demand.
 /// </summary>
 public static class SpendingProgress
 {
@@ -121,46 +121,5 @@ public static class SpendingProgress
         var bytes = await XlsxWriter.ToBytesAsync("支出进度", ["维度", "名称", "下达或分配（万元）", "已支出（万元）", "支出进度（%）", "排名", "较上次快照（百分点）"], rows, ct);
         await AuditEvents.WriteAsync(db, clock, AuditEvent.Export, nameof(Disbursement), detail: $"资金支出进度 xlsx，截至{asOf:yyyy-MM-dd}", regionCode: regionCode, ct: ct);
         return (bytes, $"资金支出进度-{asOf:yyyyMMdd}.xlsx");
-    }
-}
-
-/// <summary>The weekly snapshot: once a week (Monday in China's time, or the first start after it) for every region that has money.</summary>
-public sealed class SnapshotService(IServiceProvider services, TimeProvider clock, ILogger<SnapshotService> log) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await TakeDueAsync(services, clock, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogWarning(e, "Weekly spending snapshot failed");
-            }
-            await Task.Delay(TimeSpan.FromHours(1), clock, stoppingToken);
-        }
-    }
-
-    /// <summary>Takes the week's automatic snapshot for each region with batches that has none since this week's Monday.</summary>
-    public static async Task<int> TakeDueAsync(IServiceProvider services, TimeProvider clock, CancellationToken ct)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
-        await using var db = new AppDbContext(options, CurrentUser.System());
-        var today = clock.Today();
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var regions = await db.Set<FundBatch>().Select(b => b.RegionCode).Distinct().ToListAsync(ct);
-        var taken = 0;
-        foreach (var region in regions)
-        {
-            if (!await db.Set<SpendingSnapshot>().AnyAsync(s => s.RegionCode == region && s.Automatic && s.AsOf >= monday, ct))
-            {
-                await SpendingProgress.SnapshotAsync(db, clock, today, automatic: true, ct, region);
-                taken++;
-            }
-        }
-        return taken;
     }
 }

@@ -60,6 +60,7 @@ public static class PolicyKeys
         new("employment.publicPost.monthlyWage", "公益岗位月工资不低于", "元/人·月"),
         new("visit.intervalDays", "帮扶责任人走访间隔不超过", "天"),
         new(FindingDueDays, "比对问题整改时限", "天"),
+        new("supervision.reportIntervalDays", "责任单位报送工作进展间隔", "天"),
         new(StableWorkMonths, "三色灯：务工不足此月数视为务工不稳定", "月"),
         new(RiskEventMonths, "三色灯：受灾、疫病影响期", "月"),
     ];

@@ -188,6 +188,7 @@ public static class PolicyValues
             ("water.minLitresPerDay", 2014, 35, "县级资料：每人每天不少于35升（干旱地区20升）", true),
             ("subsidy.education.seniorHigh", 2014, 2000, "地方资料：普通高中国家助学金平均每生每年2000元（请按本县标准修改）", false),
             ("employment.publicPost.monthlyWage", 2014, 600, "种子文件001：“三保两护”公益岗位平均月工资600-800元", true),
+            ("supervision.reportIntervalDays", 2014, 14, "种子文件003：各责任单位每两周报送一次工作进展", true),
             ("visit.intervalDays", 2014, 30, "种子文件002：平时每月至少一次（攻坚期每周一次）", true),
             (PolicyKeys.FindingDueDays, 2014, 30, "本地工作要求（默认30天，请按本县规定修改）", false),
             (PolicyKeys.StableWorkMonths, 2014, 6, "本地口径（默认务工不足6个月视为不稳定，请按本县规定修改）", false),
