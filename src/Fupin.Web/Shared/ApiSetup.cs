@@ -80,6 +80,11 @@ public static class ApiSetup
             {
                 demo = await DemoCounty.SeedIfEmptyAsync(system, clock, app.Configuration.GetValue("Demo:Persons", 8000),
                     incomes: app.Configuration.GetValue("Demo:Incomes", true), funds: app.Configuration.GetValue("Demo:Funds", true));
+                if (demo && app.Configuration.GetValue("Demo:Funds", true))
+                {
+                    // The year's work plan, reports and unit lights, written as the county office would.
+                    await Features.Demo.DemoSupervision.SeedAsync(options, clock);
+                }
             }
         }
         await AdminBootstrap.RunAsync(scope.ServiceProvider, app.Configuration, clock, demo);

@@ -62,8 +62,7 @@ public sealed class Scheduler(IServiceProvider services, TimeProvider clock, ILo
         var runs = new List<ScheduledRun>();
         foreach (var region in regions)
         {
-            var user = new CurrentUser();
-            user.Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "scheduler"), new Claim(CurrentUser.RegionClaim, region)], "scheduler")));
+            var user = ActingFor(region);
             foreach (var (job, key, run) in jobs)
             {
                 await using var db = new AppDbContext(options, user);
@@ -86,6 +85,14 @@ public sealed class Scheduler(IServiceProvider services, TimeProvider clock, ILo
             }
         }
         return runs;
+    }
+
+    /// <summary>The "scheduler" user, scoped to one region, for jobs and seeding that write county data.</summary>
+    public static CurrentUser ActingFor(string region)
+    {
+        var user = new CurrentUser();
+        user.Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "scheduler"), new Claim(CurrentUser.RegionClaim, region)], "scheduler")));
+        return user;
     }
 
     public sealed record RunView(string Job, string Key, DateTime RanAt, string Result);
