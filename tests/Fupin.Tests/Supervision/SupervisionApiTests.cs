@@ -108,6 +108,56 @@ public abstract class SupervisionApiTests(FupinApp app)
     }
 
     [Fact]
+    public async Task A_comparison_finding_goes_into_the_ledger_once()
+    {
+        var county = await app.ClientAsync("county");
+        var h = await OkAsync<Fupin.Web.Features.Households.GetHousehold.Detail>(county.PostAsJsonAsync("/api/v1/households", TestData.NewHousehold(TestData.VillageA, "台账户"), FupinApp.Json, Ct));
+        Guid findingId;
+        await using (var db = app.SystemDb())
+        {
+            var round = new Fupin.Web.Features.Comparison.ComparisonRound
+            {
+                Id = Guid.CreateVersion7(),
+                RegionCode = TestData.County,
+                Year = Today.Year,
+                Seq = 99,
+                Name = "测试轮次",
+                Batches = "",
+                Rules = "",
+                RunBy = "county",
+                RunAt = DateTime.UtcNow,
+            };
+            var finding = new Fupin.Web.Features.Comparison.ComparisonFinding
+            {
+                Id = Guid.CreateVersion7(),
+                RoundId = round.Id,
+                RegionCode = TestData.VillageA,
+                HouseholdId = h.Id,
+                Rule = Fupin.Web.Features.Comparison.ComparisonRule.NotInsured,
+                Severity = Fupin.Web.Features.Comparison.FindingSeverity.High,
+                Subject = "户主",
+                RegistryEvidence = "参保",
+                RosterEvidence = "医保名册无此人",
+                FoundOn = Today,
+                DueOn = Today.AddDays(30),
+                Version = 1,
+                CreatedAt = DateTime.UtcNow,
+                UpdatedAt = DateTime.UtcNow,
+            };
+            db.AddRange(round, finding);
+            await db.SaveChangesAsync(Ct);
+            findingId = finding.Id;
+        }
+        var item = await OkAsync<Guid>(county.PostAsync($"/api/v1/supervision/problems/from-finding/{findingId}", null, Ct));
+        var again = await county.PostAsync($"/api/v1/supervision/problems/from-finding/{findingId}", null, Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+        var ledger = (await county.GetFromJsonAsync<Rectification.Ledger>("/api/v1/supervision/problems?source=Comparison", FupinApp.Json, Ct))!;
+        var row = ledger.Items.Single(i => i.Id == item);
+        Assert.Equal(("西秀镇人民政府", Today.AddDays(30), findingId), (row.Unit, row.Deadline, row.FindingId!.Value));
+        Assert.Contains("台账户", row.Problem);
+    }
+
+    [Fact]
     public async Task A_work_plan_imports_from_excel_all_or_nothing()
     {
         var county = await app.ClientAsync("county");

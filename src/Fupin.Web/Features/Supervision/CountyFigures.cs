@@ -93,7 +93,9 @@ public static class CountyFigures
             var area = summary.ByArea.FirstOrDefault(a => a.Code == c.Code);
             var red = c.Level == RegionLevel.Township ? lights.ByTownship.FirstOrDefault(l => l.Code == c.Code)?.Red : lights.ByVillage.FirstOrDefault(l => l.Code == c.Code)?.Red;
             var cov = (c.Level == RegionLevel.Township ? coverage.ByTownship : coverage.ByVillage).FirstOrDefault(a => a.Code == c.Code);
-            var incidence = c.Level == RegionLevel.Village ? summary.Villages.FirstOrDefault(v => v.Code == c.Code)?.Incidence : null;
+            // A township's incidence over the villages that report a rural population, as the county's is.
+            var reporting = summary.Villages.Where(v => v.RuralPopulation is > 0 && (v.Code == c.Code || RegionCodes.AncestorAt(v.Code, RegionLevel.Township) == c.Code)).ToList();
+            var incidence = reporting.Count == 0 ? null : RegistrySummary.IncidencePercent(reporting.Sum(v => v.PoorPeople), reporting.Sum(v => v.RuralPopulation!.Value));
             return new Child(c.Code, c.Name, c.Level, area?.Households ?? 0, area?.PoorPeople ?? 0, incidence, red ?? 0, cov?.Share);
         }).ToList();
         var parent = figures.Level is RegionLevel.Township or RegionLevel.Village && RegionCodes.IsWellFormed(db.User.RegionCode)

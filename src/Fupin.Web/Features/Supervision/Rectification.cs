@@ -87,6 +87,26 @@ public static class Rectification
         return await VersionedSave.SaveAsync(db, () => item.Id, ct);
     }
 
+    /// <summary>
+    /// A comparison finding taken into the ledger (source 数据比对): the rule and its evidence as the problem, the
+    /// finding's township as the unit unless another is named, its 整改时限 as the deadline. A finding goes in once.
+    /// </summary>
+    public static async Task<Outcome<Guid>> FromFindingAsync(AppDbContext db, TimeProvider clock, Guid findingId, string? unit, CancellationToken ct)
+    {
+        var finding = await Findings.GetAsync(db, findingId, clock.Today(), ct);
+        if (finding is null)
+        {
+            return new Outcome<Guid>.NotFound();
+        }
+        if (await db.Set<RectificationItem>().AnyAsync(p => p.FindingId == findingId, ct))
+        {
+            return new Outcome<Guid>.Invalid(new Errors().Add("findingId", "该比对问题已转入整改台账"));
+        }
+        var problem = $"{finding.RuleName}：{finding.TownshipName}{finding.VillageName}{finding.HeadName}户（{finding.Subject}），系统登记{finding.RegistryEvidence}，部门名册{finding.RosterEvidence}";
+        return await SaveAsync(db, clock, null, new ItemRequest(ProblemSource.Comparison, problem.Length > 1000 ? problem[..1000] : problem,
+            string.IsNullOrWhiteSpace(unit) ? $"{finding.TownshipName}人民政府" : unit, finding.Measure, finding.FoundOn, finding.DueOn, findingId, 0), ct);
+    }
+
     public static async Task<Outcome<int>> CloseAsync(AppDbContext db, TimeProvider clock, Guid id, CloseRequest r, CancellationToken ct)
     {
         var item = await db.Set<RectificationItem>().FirstOrDefaultAsync(p => p.Id == id, ct);

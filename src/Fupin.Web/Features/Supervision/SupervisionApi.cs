@@ -60,6 +60,9 @@ public static class SupervisionApi
             .WithName("RecordInterview").WithSummary("登记约谈（红灯单位）：约谈人、日期、情况");
         edit.MapPost("/problems", (Rectification.ItemRequest r, AppDbContext db, TimeProvider clock, CancellationToken ct) => Http(Rectification.SaveAsync(db, clock, null, r, ct)))
             .WithName("CreateProblem").WithSummary("登记整改问题（来源、问题、责任单位、措施、时限；可关联比对问题）");
+        edit.MapPost("/problems/from-finding/{findingId:guid}", (Guid findingId, AppDbContext db, TimeProvider clock, CancellationToken ct, string? unit) =>
+            Http(Rectification.FromFindingAsync(db, clock, findingId, unit, ct))).WithName("ProblemFromFinding")
+            .WithSummary("把数据比对问题转入整改台账（来源“数据比对”，默认责任单位为所在乡镇，时限取比对问题的整改时限）");
         edit.MapPut("/problems/{id:guid}", (Guid id, Rectification.ItemRequest r, AppDbContext db, TimeProvider clock, CancellationToken ct) => Http(Rectification.SaveAsync(db, clock, id, r, ct)))
             .WithName("UpdateProblem").WithSummary("修改整改问题（带版本号）");
         edit.MapPost("/problems/{id:guid}/close", (Guid id, Rectification.CloseRequest r, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
