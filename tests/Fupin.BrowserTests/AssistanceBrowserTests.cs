@@ -124,8 +124,8 @@ public sealed class AssistanceBrowserTests(WebAppProcess app) : IClassFixture<We
         await WebAppProcess.InteractiveAsync(page);
         await Assertions.Expect(page.GetByTestId("household-table")).ToContainTextAsync("马坡村");
         await page.GetByTestId("household-table").Locator("tbody tr").First.Locator("td").Nth(1).ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/households/[0-9a-f-]{36}$"));
-        await WebAppProcess.InteractiveAsync(page);
+        // The row opens the household in place (Blazor navigation, no page load): wait for its page, not for a load event.
+        await Assertions.Expect(page.GetByTestId("household-head")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "帮扶", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("pairing")).ToContainTextAsync("帮扶责任人");
         await page.ScreenshotAsync(new() { Path = Shot("59-household-assistance"), FullPage = true });
