@@ -181,7 +181,6 @@ public static class Plans
         var errors = await ApplyAsync(db, clock, h, m, r, ct);
         if (errors.Any)
         {
-            db.Entry(m).State = EntityState.Unchanged;
             return new Outcome<int>.Invalid(errors);
         }
         return await VersionedSave.SaveAsync(db, () => m.Version, ct);

@@ -43,12 +43,7 @@ public static class Findings
 
     public static IQueryable<ComparisonFinding> Filter(AppDbContext db, Query q, DateOnly today)
     {
-        var query = db.Set<ComparisonFinding>().AsNoTracking();
-        if (RegionCodes.IsWellFormed(q.RegionCode))
-        {
-            var (low, high) = RegionCodes.Range(RegionCodes.ScopePrefix(q.RegionCode!));
-            query = query.Where(f => string.Compare(f.RegionCode, low) >= 0 && string.Compare(f.RegionCode, high) <= 0);
-        }
+        var query = db.Set<ComparisonFinding>().AsNoTracking().Within(q.RegionCode);
         if (q.RoundId is { } round)
         {
             query = query.Where(f => f.RoundId == round);

@@ -139,8 +139,7 @@ public static class PovertyAssets
         {
             errors.Add("shares", "同一农户只填一行");
         }
-        var (low, high) = RegionCodes.Range(RegionCodes.ScopePrefix(asset.RegionCode));
-        var households = await db.Households.Where(h => householdIds.Contains(h.Id) && string.Compare(h.RegionCode, low) >= 0 && string.Compare(h.RegionCode, high) <= 0)
+        var households = await db.Households.Within(asset.RegionCode).Where(h => householdIds.Contains(h.Id))
             .ToDictionaryAsync(h => h.Id, h => h.RegionCode, ct);
         if (households.Count != householdIds.Distinct().Count())
         {

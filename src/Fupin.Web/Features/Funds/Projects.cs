@@ -299,8 +299,7 @@ public static class Projects
             return new Outcome<int>.NotFound();
         }
         var ids = householdIds.Distinct().ToList();
-        var (low, high) = RegionCodes.Range(RegionCodes.ScopePrefix(project.RegionCode));
-        var found = await db.Households.Where(h => ids.Contains(h.Id) && string.Compare(h.RegionCode, low) >= 0 && string.Compare(h.RegionCode, high) <= 0)
+        var found = await db.Households.Within(project.RegionCode).Where(h => ids.Contains(h.Id))
             .Select(h => new { h.Id, h.RegionCode }).ToListAsync(ct);
         if (ids.Count == 0 || found.Count != ids.Count)
         {

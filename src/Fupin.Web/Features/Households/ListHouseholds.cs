@@ -45,12 +45,7 @@ public static class ListHouseholds
 
     public static IQueryable<Household> Filter(AppDbContext db, Query q, DateOnly today)
     {
-        var query = db.Households.AsNoTracking();
-        if (RegionCodes.IsWellFormed(q.RegionCode))
-        {
-            var (low, high) = RegionCodes.Range(RegionCodes.ScopePrefix(q.RegionCode!));
-            query = query.Where(h => string.Compare(h.RegionCode, low) >= 0 && string.Compare(h.RegionCode, high) <= 0);
-        }
+        var query = db.Households.AsNoTracking().Within(q.RegionCode);
         if (q.Status is { } status)
         {
             query = query.Where(h => h.Status == status);

@@ -69,16 +69,7 @@ public static class LightQueries
             [.. events.Select(e => new EventView(e.Id, e.Kind, Labels.Of(e.Kind), e.OccurredOn, e.Note, e.RecordedBy))]);
     }
 
-    private static IQueryable<HouseholdLight> InRegion(AppDbContext db, string? regionCode)
-    {
-        var query = db.Set<HouseholdLight>().AsNoTracking();
-        if (RegionCodes.IsWellFormed(regionCode))
-        {
-            var (low, high) = RegionCodes.Range(RegionCodes.ScopePrefix(regionCode!));
-            query = query.Where(l => string.Compare(l.RegionCode, low) >= 0 && string.Compare(l.RegionCode, high) <= 0);
-        }
-        return query;
-    }
+    private static IQueryable<HouseholdLight> InRegion(AppDbContext db, string? regionCode) => db.Set<HouseholdLight>().AsNoTracking().Within(regionCode);
 
     /// <summary>Counts by light (overrides applied) per township and village, now and after the previous round.</summary>
     public static async Task<Dashboard> DashboardAsync(AppDbContext db, string? regionCode, CancellationToken ct)

@@ -111,11 +111,7 @@ public static class ProcedureQueries
         {
             cases = cases.Where(c => c.HouseholdId == hid);
         }
-        if (RegionCodes.IsWellFormed(q.RegionCode))
-        {
-            var (low, high) = RegionCodes.Range(RegionCodes.ScopePrefix(q.RegionCode!));
-            cases = cases.Where(c => string.Compare(c.RegionCode, low) >= 0 && string.Compare(c.RegionCode, high) <= 0);
-        }
+        cases = cases.Within(q.RegionCode);
         var (skip, take) = Paging.Window(q.Page, q.PageSize);
         var total = await cases.CountAsync(ct);
         var page = await cases.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);

@@ -34,7 +34,12 @@ public static class CountyFigures
     public sealed record Dashboard(Figures Figures, IReadOnlyList<Child> Children, string? ParentCode);
 
     /// <summary>The figures for a region in scope (the user's own without a code), for the period; null when the region is out of scope.</summary>
-    public static async Task<Figures?> ForAsync(AppDbContext db, string? regionCode, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
+    public static async Task<Figures?> ForAsync(AppDbContext db, string? regionCode, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct) =>
+        (await ComputeAsync(db, regionCode, from, to, today, ct))?.Figures;
+
+    /// <summary>The figures, with the area results they came from (the dashboard's child rows read the same ones).</summary>
+    private static async Task<(Figures Figures, RegistrySummary.Result Summary, LightQueries.Dashboard Lights, Coverage.Report Coverage)?> ComputeAsync(
+        AppDbContext db, string? regionCode, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
     {
         var summary = await RegistrySummary.Handle(db, regionCode, ct);
         if (summary is null)
@@ -64,7 +69,7 @@ public static class CountyFigures
         var units = await db.Set<UnitLightRecord>().AsNoTracking().Within(region).Where(l => l.Year == to.Year && l.Month == month).GroupBy(l => l.Light)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var problems = await db.Set<RectificationItem>().AsNoTracking().Within(region).Where(p => p.Status == ProblemStatus.Open).Select(p => p.Deadline).ToListAsync(ct);
-        return new Figures(region, summary.RegionName, summary.Level, from, to,
+        return (new Figures(region, summary.RegionName, summary.Level, from, to,
             summary.Households, summary.People, summary.PoorHouseholds, summary.PoorPeople, summary.Incidence,
             lifted?.Households ?? 0, lifted?.People ?? 0, monitored,
             lights.Total.Red, lights.Total.Yellow, lights.Total.Green,
@@ -73,21 +78,18 @@ public static class CountyFigures
             issued, spent, FundsRules.Progress(issued, spent), spentInPeriod,
             rates.Total.Projects, rates.Total.Started, rates.Total.Completed, rates.Total.StartRate, rates.Total.CompletionRate, rates.Total.IndustryShare,
             compliance.Pairs, compliance.OverduePairs, visits,
-            units.GetValueOrDefault(UnitLight.Green), units.GetValueOrDefault(UnitLight.Yellow), units.GetValueOrDefault(UnitLight.Red), problems.Count, problems.Count(d => d < today));
+            units.GetValueOrDefault(UnitLight.Green), units.GetValueOrDefault(UnitLight.Yellow), units.GetValueOrDefault(UnitLight.Red), problems.Count, problems.Count(d => d < today)), summary, lights, coverage);
     }
 
     /// <summary>一张图: the region's figures this year, and its child regions' key figures to drill into.</summary>
     public static async Task<Dashboard?> DashboardAsync(AppDbContext db, string? regionCode, DateOnly today, CancellationToken ct)
     {
-        var figures = await ForAsync(db, regionCode, new DateOnly(today.Year, 1, 1), today, today, ct);
-        if (figures is null)
+        if (await ComputeAsync(db, regionCode, new DateOnly(today.Year, 1, 1), today, today, ct) is not { } computed)
         {
             return null;
         }
-        var summary = (await RegistrySummary.Handle(db, figures.RegionCode, ct))!;
+        var (figures, summary, lights, coverage) = computed;
         var children = await RegionQueries.ChildrenAsync(db, figures.RegionCode, ct) ?? [];
-        var lights = await LightQueries.DashboardAsync(db, figures.RegionCode, ct);
-        var coverage = await Coverage.GetAsync(db, figures.RegionCode, today.Year, ct, listLimit: 0);
         var rows = children.Select(c =>
         {
             var area = summary.ByArea.FirstOrDefault(a => a.Code == c.Code);
