@@ -43,11 +43,13 @@ public static class ComparisonBench
 
         var results = new List<Result>();
         var sqlite = Path.Combine(dir, "comparison.db");
-        foreach (var f in new[] { sqlite, sqlite + "-wal", sqlite + "-shm" })
+        // --reuse keeps the SQLite file of an earlier run (rounds and findings removed) to time changes quickly.
+        var reuse = args.Contains("--reuse") && File.Exists(sqlite);
+        foreach (var f in reuse ? [] : new[] { sqlite, sqlite + "-wal", sqlite + "-shm" })
         {
             File.Delete(f);
         }
-        await MeasureAsync("SQLite", new DatabaseSetup.Settings(DatabaseProvider.Sqlite, $"Data Source={sqlite}"), county, incomes, batches, entries, results);
+        await MeasureAsync("SQLite", new DatabaseSetup.Settings(DatabaseProvider.Sqlite, $"Data Source={sqlite}"), county, incomes, batches, entries, results, reuse);
         if (pg is not null)
         {
             const string name = "fupin_comparison_bench";
@@ -69,13 +71,21 @@ public static class ComparisonBench
     }
 
     private static async Task MeasureAsync(string provider, DatabaseSetup.Settings settings, DemoCounty.Generated county, List<Fupin.Web.Features.Income.IncomeRecord> incomes,
-        List<RosterBatch> batches, List<RosterEntry> entries, List<Result> results)
+        List<RosterBatch> batches, List<RosterEntry> entries, List<Result> results, bool reuse = false)
     {
         var b = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(b, settings);
         var sw = Stopwatch.StartNew();
-        await using (var system = new AppDbContext(b.Options, CurrentUser.System()))
+        if (reuse)
         {
+            await using var system = new AppDbContext(b.Options, CurrentUser.System());
+            await system.Set<ComparisonFinding>().ExecuteDeleteAsync();
+            await system.Set<ComparisonRound>().ExecuteDeleteAsync();
+            batches = await system.Set<RosterBatch>().AsNoTracking().ToListAsync();
+        }
+        else
+        {
+            await using var system = new AppDbContext(b.Options, CurrentUser.System());
             await DatabaseSetup.MigrateAsync(system);
             await PolicyValues.SeedIfEmptyAsync(system);
             await DemoCounty.WriteAsync(system, county);
@@ -110,6 +120,14 @@ public static class ComparisonBench
             Console.WriteLine($"{provider,-10} {scenario,-50} {seconds,6:F1} s  {note}");
         }
 
+        // A server runs rounds in a process that has run code before; the first round in a fresh process also
+        // pays for compiling it (tiered JIT). That one is timed and reported on its own, then undone.
+        await Round("First round in a fresh process (code not yet compiled)");
+        await using (var system = new AppDbContext(b.Options, CurrentUser.System()))
+        {
+            await system.Set<ComparisonFinding>().ExecuteDeleteAsync();
+            await system.Set<ComparisonRound>().ExecuteDeleteAsync();
+        }
         await Round("Comparison round, every rule (findings written)");
         await Round("Same round again (all repeated, nothing written)");
         GC.Collect();

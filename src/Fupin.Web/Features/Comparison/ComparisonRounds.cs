@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Fupin.Web.Data;
 using Fupin.Web.Features.Audit;
 using Fupin.Web.Features.Households;
@@ -211,90 +212,149 @@ public static class ComparisonRounds
 
     private static string Clip(string s, int n) => s.Length > n ? s[..n] : s;
 
-    /// <summary>Households compared and their active members.</summary>
+    /// <summary>
+    /// Households compared and their active members. On SQLite the rows are read natively (<see cref="NativeRows"/>):
+    /// through Microsoft.Data.Sqlite a million members cost a string for every Guid, code and date.
+    /// </summary>
     private static async Task<(Dictionary<Guid, HouseholdFact>, List<MemberFact>)> LoadRegistryAsync(AppDbContext db, CancellationToken ct)
     {
-        var households = await db.Households.AsNoTracking()
-            .Where(h => Lights.Lit.Contains(h.Status))
-            .Select(h => new HouseholdFact(h.Id, h.RegionCode, h.HeadName, h.Attribute))
-            .ToDictionaryAsync(h => h.Id, ct);
-        var members = new List<MemberFact>(households.Count * 4);
-        await foreach (var m in db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Active)
-            .Select(m => new MemberFact(m.Id, m.HouseholdId, m.IdNumber, m.Name, m.Relation, m.BirthDate, m.Health)).AsAsyncEnumerable().WithCancellation(ct))
+        var householdQuery = db.Households.AsNoTracking().Where(h => Lights.Lit.Contains(h.Status))
+            .Select(h => new { h.Id, h.RegionCode, h.HeadName, h.Attribute });
+        var memberQuery = db.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Active)
+            .Select(m => new { m.Id, m.HouseholdId, m.IdNumber, m.Name, m.Relation, m.BirthDate, m.Health });
+        Dictionary<Guid, HouseholdFact> households;
+        List<MemberFact> members;
+        if (db.Database.IsSqlite())
+        {
+            households = [];
+            var regions = new Dictionary<string, string>(StringComparer.Ordinal);
+            await NativeRows.ReadAsync(db, householdQuery, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row) =>
+            {
+                var id = row.Guid(0);
+                households[id] = new HouseholdFact(id, row.Shared(1, regions), row.String(2), row.Enum<HouseholdAttribute>(3));
+            }, ct);
+            members = new List<MemberFact>(households.Count * 4);
+            await NativeRows.ReadAsync(db, memberQuery, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row) =>
+            {
+                var household = row.Guid(1);
+                if (households.ContainsKey(household))
+                {
+                    members.Add(new MemberFact(row.Guid(0), household, row.String(2), row.String(3), row.Enum<Relation>(4), row.Date(5), (Health)row.Int64(6)));
+                }
+            }, ct);
+            return (households, members);
+        }
+        households = await householdQuery.ToDictionaryAsync(h => h.Id, h => new HouseholdFact(h.Id, h.RegionCode, h.HeadName, h.Attribute), ct);
+        members = new List<MemberFact>(households.Count * 4);
+        await foreach (var m in memberQuery.AsAsyncEnumerable().WithCancellation(ct))
         {
             if (households.ContainsKey(m.HouseholdId))
             {
-                members.Add(m);
+                members.Add(new MemberFact(m.Id, m.HouseholdId, m.IdNumber, m.Name, m.Relation, m.BirthDate, m.Health));
             }
         }
         return (households, members);
     }
 
     /// <summary>
-    /// The chosen batches by ID number, read with a plain data reader (a million rows through the EF
-    /// materializer cost twice as much). The batches were found through the scope filter; their rows
-    /// belong to them, so the rows are read by batch alone.
+    /// The chosen batches by ID number, keeping only the rows of people in the registry (a department's roster
+    /// covers the whole county, the registry a part). Kept rows share the registry's strings, so what is read
+    /// for them dies young instead of living through the round. On SQLite the rows are read natively and a
+    /// row is looked up by its ID number's bytes, so a row of someone outside the registry allocates nothing;
+    /// on PostgreSQL with a plain data reader over EF's SQL (a million rows through the EF materializer cost
+    /// twice as much).
     /// </summary>
     private static async Task<Dictionary<RosterKind, Dictionary<string, RosterRow>>> LoadRostersAsync(AppDbContext db, IReadOnlyList<RosterBatch> batches,
         Dictionary<string, MemberFact> registry, CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(typeof(RosterEntry))!;
-        var table = entity.GetTableName()!;
-        var store = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(table, entity.GetSchema());
-        string Column(string property) => "\"" + entity.FindProperty(property)!.GetColumnName(store) + "\"";
         var sqlite = db.Database.IsSqlite();
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
         var rosters = new Dictionary<RosterKind, Dictionary<string, RosterRow>>();
+        var lookup = registry.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var batch in batches)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Column(nameof(RosterEntry.IdNumber))}, {Column(nameof(RosterEntry.Name))}, {Column(nameof(RosterEntry.Status))}, " +
-                $"{Column(nameof(RosterEntry.SubType))}, {Column(nameof(RosterEntry.Detail))}, {Column(nameof(RosterEntry.EventDate))}, {Column(nameof(RosterEntry.Total))}, " +
-                $"{Column(nameof(RosterEntry.Paid))} FROM \"{table}\" WHERE {Column(nameof(RosterEntry.BatchId))} = @batch";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@batch";
-            // EF stores a Guid on SQLite as upper-case text.
-            parameter.Value = sqlite ? batch.Id.ToString().ToUpperInvariant() : batch.Id;
-            command.Parameters.Add(parameter);
+            var batchId = batch.Id;
+            var query = db.Set<RosterEntry>().AsNoTracking().Where(e => e.BatchId == batchId)
+                .Select(e => new { e.IdNumber, e.Name, e.Status, e.SubType, e.Detail, e.EventDate, e.Total, e.Paid });
             var byId = new Dictionary<string, RosterRow>(Math.Min(batch.Rows, registry.Count), StringComparer.Ordinal);
             var label = batch.Label;
             var values = new Dictionary<string, string>(StringComparer.Ordinal);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            void Keep(MemberFact member, RosterRow row)
             {
-                // Only people in the registry can be part of a finding. Kept rows share the registry's
-                // strings, so what is read for them dies young instead of living through the round.
-                if (!registry.TryGetValue(reader.GetString(0), out var member))
-                {
-                    continue;
-                }
-                var name = reader.GetString(1);
-                var row = new RosterRow
-                {
-                    Batch = label,
-                    Name = name == member.Name ? member.Name : name,
-                    Status = Interned(reader, 2, values),
-                    SubType = Interned(reader, 3, values),
-                    Detail = reader.IsDBNull(4) ? null : reader.GetString(4),
-                    EventDate = reader.IsDBNull(5) ? null : sqlite ? DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : reader.GetFieldValue<DateOnly>(5),
-                    Total = reader.IsDBNull(6) ? null : sqlite ? decimal.Parse(reader.GetString(6), System.Globalization.CultureInfo.InvariantCulture) : reader.GetDecimal(6),
-                    Paid = reader.IsDBNull(7) ? null : sqlite ? decimal.Parse(reader.GetString(7), System.Globalization.CultureInfo.InvariantCulture) : reader.GetDecimal(7),
-                };
-                var id = member.IdNumber;
-                if (byId.TryGetValue(id, out var first))
+                if (byId.TryGetValue(member.IdNumber, out var first))
                 {
                     row.Next = first.Next;
                     first.Next = row;
                 }
                 else
                 {
-                    byId[id] = row;
+                    byId[member.IdNumber] = row;
+                }
+            }
+            if (sqlite)
+            {
+                await NativeRows.ReadAsync(db, query, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row) =>
+                {
+                    Span<char> id = stackalloc char[64];
+                    if (!System.Text.Encoding.UTF8.TryGetChars(row.Utf8(0), id, out var n) || !lookup.TryGetValue(id[..n], out var member))
+                    {
+                        return;
+                    }
+                    Keep(member, new RosterRow
+                    {
+                        Batch = label,
+                        Name = SameText(row.Utf8(1), member.Name) ? member.Name : row.String(1),
+                        Status = row.NullableShared(2, values),
+                        SubType = row.NullableShared(3, values),
+                        Detail = row.NullableString(4),
+                        EventDate = row.NullableDate(5),
+                        Total = row.NullableDecimal(6),
+                        Paid = row.NullableDecimal(7),
+                    });
+                }, ct);
+            }
+            else
+            {
+                await db.Database.OpenConnectionAsync(ct);
+                try
+                {
+                    await using var command = query.CreateDbCommand();
+                    await using var reader = await command.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct))
+                    {
+                        if (!registry.TryGetValue(reader.GetString(0), out var member))
+                        {
+                            continue;
+                        }
+                        var name = reader.GetString(1);
+                        Keep(member, new RosterRow
+                        {
+                            Batch = label,
+                            Name = name == member.Name ? member.Name : name,
+                            Status = Interned(reader, 2, values),
+                            SubType = Interned(reader, 3, values),
+                            Detail = reader.IsDBNull(4) ? null : reader.GetString(4),
+                            EventDate = reader.IsDBNull(5) ? null : reader.GetFieldValue<DateOnly>(5),
+                            Total = reader.IsDBNull(6) ? null : reader.GetDecimal(6),
+                            Paid = reader.IsDBNull(7) ? null : reader.GetDecimal(7),
+                        });
+                    }
+                }
+                finally
+                {
+                    await db.Database.CloseConnectionAsync();
                 }
             }
             rosters[batch.Kind] = byId;
         }
         return rosters;
+    }
+
+    /// <summary>Whether UTF-8 text says the same as a string, without decoding it.</summary>
+    private static bool SameText(ReadOnlySpan<byte> utf8, string s)
+    {
+        Span<char> chars = stackalloc char[Math.Min(utf8.Length, 256)];
+        return utf8.Length <= 256 && System.Text.Encoding.UTF8.TryGetChars(utf8, chars, out var n) && chars[..n].SequenceEqual(s);
     }
 
     /// <summary>Coded values repeat a handful of strings a million times: keep one of each.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Fupin.Web.Data;
 using Fupin.Web.Features.Audit;
 using Fupin.Web.Features.Comparison;
@@ -45,14 +46,28 @@ public static class Lights
         {
             var memberQuery = source.Members.AsNoTracking().Where(m => m.Status == MemberStatus.Active);
             memberQuery = single ? memberQuery.Where(m => wanted.Contains(m.HouseholdId)) : memberQuery;
-            await foreach (var m in memberQuery.Select(m => new MemberRow(m.HouseholdId, m.Name, m.BirthDate, m.Health, m.Labour, m.SchoolStage, m.WorkPlace, m.WorkMonths))
-                .AsAsyncEnumerable().WithCancellation(ct))
+            [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+            void Add(MemberRow m)
             {
                 if (!members.TryGetValue(m.HouseholdId, out var list))
                 {
                     members[m.HouseholdId] = list = new List<MemberRow>(4);
                 }
                 list.Add(m);
+            }
+            var projected = memberQuery.Select(m => new { m.HouseholdId, m.Name, m.BirthDate, m.Health, m.Labour, m.SchoolStage, m.WorkPlace, m.WorkMonths });
+            if (source.Database.IsSqlite())
+            {
+                // Up to a million members: read natively (see NativeRows), work places shared.
+                var places = new Dictionary<string, string>(StringComparer.Ordinal);
+                await NativeRows.ReadAsync(source, projected, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row) =>
+                    Add(new MemberRow(row.Guid(0), row.String(1), row.Date(2), (Health)row.Int64(3), row.Enum<LabourCapacity>(4), row.NullableEnum<SchoolStage>(5),
+                        row.NullableShared(6, places), row.NullableInt32(7))), ct);
+                return;
+            }
+            await foreach (var m in projected.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                Add(new MemberRow(m.HouseholdId, m.Name, m.BirthDate, m.Health, m.Labour, m.SchoolStage, m.WorkPlace, m.WorkMonths));
             }
         }
 
