@@ -59,33 +59,46 @@ public static class ImportBench
             return r;
         }
 
-        var sqlite = Path.Combine(dir, "import-target.db");
-        await PrepareSqliteAsync(sqlite, county);
-        var raw = await Child("Raw insert of the same rows, SQLite (prepared INSERT, one transaction)", "sqlite", Sqlite(sqlite), "raw", persons.ToString(CultureInfo.InvariantCulture));
-        await PrepareSqliteAsync(sqlite, county);
-        var csvSqlite = await Child("CSV import, SQLite (validated and written)", "sqlite", Sqlite(sqlite), "import", csv);
-        await Child("Same CSV again, SQLite (idempotent: compared, nothing written)", "sqlite", Sqlite(sqlite), "import", csv);
-        await Child("Export of the whole registry to .xlsx, SQLite", "sqlite", Sqlite(sqlite), "export");
-        await PrepareSqliteAsync(sqlite, county);
-        await Child(".xlsx import, SQLite", "sqlite", Sqlite(sqlite), "import", xlsx);
+        // --only sqlite|pg runs one database's scenarios (while tuning); --skip-raw leaves out the raw inserts.
+        var only = Text(args, "--only");
+        var skipRaw = args.Contains("--skip-raw");
+        Measured? raw = null, csvSqlite = null;
+        if (only is null or "sqlite")
+        {
+            var sqlite = Path.Combine(dir, "import-target.db");
+            if (!skipRaw)
+            {
+                await PrepareSqliteAsync(sqlite, county);
+                raw = await Child("Raw insert of the same rows, SQLite (prepared INSERT, one transaction)", "sqlite", Sqlite(sqlite), "raw", persons.ToString(CultureInfo.InvariantCulture));
+            }
+            await PrepareSqliteAsync(sqlite, county);
+            csvSqlite = await Child("CSV import, SQLite (validated and written)", "sqlite", Sqlite(sqlite), "import", csv);
+            await Child("Same CSV again, SQLite (idempotent: compared, nothing written)", "sqlite", Sqlite(sqlite), "import", csv);
+            await Child("Export of the whole registry to .xlsx, SQLite", "sqlite", Sqlite(sqlite), "export");
+            await PrepareSqliteAsync(sqlite, county);
+            await Child(".xlsx import, SQLite", "sqlite", Sqlite(sqlite), "import", xlsx);
+        }
 
         Measured? rawPg = null, csvPg = null;
-        if (pg is not null)
+        if (pg is not null && only is null or "pg")
         {
             var target = await PreparePostgresAsync(pg, county);
-            rawPg = await Child("Raw insert of the same rows, PostgreSQL (binary COPY, one transaction)", "pg", target, "raw", persons.ToString(CultureInfo.InvariantCulture));
-            target = await PreparePostgresAsync(pg, county);
+            rawPg = skipRaw ? null : await Child("Raw insert of the same rows, PostgreSQL (binary COPY, one transaction)", "pg", target, "raw", persons.ToString(CultureInfo.InvariantCulture));
+            target = skipRaw ? target : await PreparePostgresAsync(pg, county);
             csvPg = await Child("CSV import, PostgreSQL (validated and written)", "pg", target, "import", csv);
             await Child("Same CSV again, PostgreSQL (idempotent)", "pg", target, "import", csv);
             await Child("Export of the whole registry to .xlsx, PostgreSQL", "pg", target, "export");
         }
 
-        Console.WriteLine($"Ratio CSV import / raw insert, SQLite: {csvSqlite.Seconds / raw.Seconds:F1}");
+        if (raw is not null && csvSqlite is not null)
+        {
+            Console.WriteLine($"Ratio CSV import / raw insert, SQLite: {csvSqlite.Seconds / raw.Seconds:F1}");
+        }
         if (rawPg is not null && csvPg is not null)
         {
             Console.WriteLine($"Ratio CSV import / raw insert, PostgreSQL: {csvPg.Seconds / rawPg.Seconds:F1}");
         }
-        if (args.Contains("--write-doc"))
+        if (args.Contains("--write-doc") && raw is not null && csvSqlite is not null)
         {
             WriteDoc(root, persons, rows.Count, households.Count, results, csvSqlite.Seconds / raw.Seconds,
                 rawPg is not null && csvPg is not null ? csvPg.Seconds / rawPg.Seconds : null);

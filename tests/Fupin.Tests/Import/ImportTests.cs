@@ -164,6 +164,37 @@ public abstract class ImportApiTests(FupinApp app)
     }
 
     [Fact]
+    public async Task Rows_of_a_household_far_apart_in_the_file_are_one_household()
+    {
+        // Heads first, then every first child, then every second child: each household's rows are 1,600 rows
+        // apart (and past the first 4,000 households' chunk of the write).
+        var client = await app.ClientAsync();
+        var people = People(1600);
+        var interleaved = people.Select((p, i) => (p, i)).OrderBy(x => x.i % 3).ThenBy(x => x.i).Select(x => x.p).ToList();
+        var job = await ImportCsvAsync(client, interleaved);
+        Assert.True(job.State == ImportState.Succeeded, job.Message);
+        Assert.Equal(1600, job.HouseholdsCreated);
+        Assert.Equal(4800, job.MembersCreated);
+        await using var db = app.SystemDb();
+        var lastNumber = people[^1].Number;
+        var last = await db.Households.SingleAsync(h => h.HouseholdNumber == lastNumber, Ct);
+        Assert.Equal(3, last.MemberCount);
+        Assert.Equal(people[^1].Head, last.HeadName);
+
+        // A household column that differs on a row far from the household's first row is named on that row.
+        var again = People(1600);
+        var spread = again.Select((p, i) => (p, i)).OrderBy(x => x.i % 3).ThenBy(x => x.i).Select(x => x.p).ToList();
+        var row = 4400; // household 1,200's second child (file row 4,402); its head is on row 1,202
+        spread[row] = spread[row] with { Head = "别人" };
+        var failed = await ImportCsvAsync(client, spread);
+        Assert.Equal(ImportState.Failed, failed.State);
+        Assert.Equal(1, failed.ErrorRows);
+        Assert.Contains($"第{row + 2}行", failed.Message);
+        Assert.Contains("与本户第", failed.Message);
+        Assert.Equal(0, await CountAsync(again.Select(p => p.Number)));
+    }
+
+    [Fact]
     public async Task One_bad_row_among_many_writes_nothing_and_the_report_names_the_row_and_the_reason()
     {
         var client = await app.ClientAsync();
