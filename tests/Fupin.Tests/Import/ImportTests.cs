@@ -521,6 +521,7 @@ public abstract class BulkLoadTests(FupinApp app)
     {
         var client = await app.ClientAsync();
         var before = await IndexesAsync();
+        var keysBefore = app.Provider == "Sqlite" ? [] : await ForeignKeysAsync();
         await using (var db = app.SystemDb())
         {
             Assert.True(await db.Households.IgnoreQueryFilters().CountAsync(Ct) < 400);
@@ -556,6 +557,22 @@ public abstract class BulkLoadTests(FupinApp app)
             await db.Database.OpenConnectionAsync(Ct);
             Assert.Equal(1, (await db.Database.SqlQueryRaw<long>("SELECT foreign_keys AS \"Value\" FROM pragma_foreign_keys").ToListAsync(Ct)).Single());
         }
+        else
+        {
+            // The foreign keys the load set aside are back, validated: a member of a household that does not exist is refused.
+            Assert.Equal(keysBefore, await ForeignKeysAsync());
+            await using var db = app.SystemDb();
+            var orphan = await db.Members.IgnoreQueryFilters().AsNoTracking().FirstAsync(Ct);
+            await Assert.ThrowsAnyAsync<Exception>(() => db.Database.ExecuteSqlRawAsync(
+                "UPDATE \"Members\" SET \"HouseholdId\" = '00000000-0000-0000-0000-000000000001' WHERE \"Id\" = {0}", [orphan.Id], Ct));
+        }
+    }
+
+    private async Task<List<string>> ForeignKeysAsync()
+    {
+        await using var db = app.SystemDb();
+        return await db.Database.SqlQueryRaw<string>("SELECT c.relname || '.' || k.conname AS \"Value\" FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid " +
+            "WHERE k.contype = 'f' AND c.relname IN ('Households', 'Members') AND k.convalidated ORDER BY 1").ToListAsync(Ct);
     }
 }
 
