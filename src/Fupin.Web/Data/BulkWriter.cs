@@ -76,7 +76,8 @@ public static class BulkWriter
         // parameter objects cost more than SQLite's own work on a wide row (measured: 2.3× slower).
         var handle = ((Microsoft.Data.Sqlite.SqliteConnection)connection).Handle!;
         var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
-        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        var names = columns.Select(c => $"{table}.{c.Column}").ToArray();
+        SqliteNative.Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
         try
         {
             var count = 0;
@@ -89,30 +90,12 @@ public static class BulkWriter
                 for (var i = 0; i < columns.Count; i++)
                 {
                     var value = Value(columns[i].Getter.GetClrValueUsingContainingEntity(row), columns[i].Converter);
-                    var rc = value switch
-                    {
-                        null => raw.sqlite3_bind_null(statement, i + 1),
-                        string text => raw.sqlite3_bind_text(statement, i + 1, text),
-                        Guid g => raw.sqlite3_bind_text(statement, i + 1, g.ToString().ToUpperInvariant()), // EF's SQLite text form of a Guid
-                        int n => raw.sqlite3_bind_int64(statement, i + 1, n),
-                        long n => raw.sqlite3_bind_int64(statement, i + 1, n),
-                        short n => raw.sqlite3_bind_int64(statement, i + 1, n),
-                        byte n => raw.sqlite3_bind_int64(statement, i + 1, n),
-                        bool b => raw.sqlite3_bind_int64(statement, i + 1, b ? 1 : 0),
-                        double d => raw.sqlite3_bind_double(statement, i + 1, d),
-                        float f => raw.sqlite3_bind_double(statement, i + 1, f),
-                        decimal m => raw.sqlite3_bind_text(statement, i + 1, m.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                        DateOnly d => raw.sqlite3_bind_text(statement, i + 1, d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-                        DateTime t => raw.sqlite3_bind_text(statement, i + 1, t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture)),
-                        Enum e => raw.sqlite3_bind_int64(statement, i + 1, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)),
-                        _ => throw new NotSupportedException($"{table}.{columns[i].Column}: {value.GetType().Name} is not written by the bulk path"),
-                    };
-                    Check(handle, rc);
+                    SqliteNative.Check(handle, SqliteNative.Bind(statement, i + 1, value, names[i]));
                 }
                 var step = raw.sqlite3_step(statement);
                 if (step != raw.SQLITE_DONE)
                 {
-                    Check(handle, step);
+                    SqliteNative.Check(handle, step);
                 }
                 raw.sqlite3_reset(statement);
             }
@@ -125,8 +108,7 @@ public static class BulkWriter
 
     /// <summary>
     /// For a load that is large against what a table holds: drops the tables' secondary indexes (and on
-    /// PostgreSQL their foreign keys)
-    /// inside the caller's transaction and returns their definitions, for <see cref="RestoreIndexesAsync"/>
+    /// PostgreSQL their foreign keys) inside the caller's transaction and returns their definitions, for <see cref="RestoreIndexesAsync"/>
     /// before the commit. Building an index once over sorted keys is several times cheaper than inserting a
     /// million random keys one by one; a rollback restores the indexes with everything else. On PostgreSQL
     /// this holds an exclusive lock on the tables until the commit, which is why it is only for loads that
@@ -198,13 +180,6 @@ public static class BulkWriter
     /// <summary>"character varying(12)" → "character varying": the type name COPY's writer resolves.</summary>
     private static string BaseType(string storeType) => storeType.IndexOf('(') is var i and > 0 ? storeType[..i].Trim() : storeType;
 
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-        {
-            throw new Microsoft.Data.Sqlite.SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
-        }
-    }
 
     private static object? Value(object? clr, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter) =>
         clr is null ? null : converter is null ? clr : converter.ConvertToProvider(clr);

@@ -25,7 +25,7 @@ public static class NativeRows
         {
             using var command = query.CreateDbCommand();
             var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
-            Check(handle, raw.sqlite3_prepare_v2(handle, command.CommandText, out var statement));
+            SqliteNative.Check(handle, raw.sqlite3_prepare_v2(handle, command.CommandText, out var statement));
             try
             {
                 foreach (SqliteParameter p in command.Parameters)
@@ -36,18 +36,7 @@ public static class NativeRows
                     {
                         continue;
                     }
-                    Check(handle, p.Value switch
-                    {
-                        null or DBNull => raw.sqlite3_bind_null(statement, i),
-                        string s => raw.sqlite3_bind_text(statement, i, s),
-                        bool b => raw.sqlite3_bind_int64(statement, i, b ? 1 : 0),
-                        int n => raw.sqlite3_bind_int64(statement, i, n),
-                        long n => raw.sqlite3_bind_int64(statement, i, n),
-                        double d => raw.sqlite3_bind_double(statement, i, d),
-                        Guid g => raw.sqlite3_bind_text(statement, i, g.ToString().ToUpperInvariant()),
-                        IFormattable f => raw.sqlite3_bind_text(statement, i, f.ToString(null, CultureInfo.InvariantCulture)),
-                        var other => raw.sqlite3_bind_text(statement, i, other.ToString()),
-                    });
+                    SqliteNative.Check(handle, SqliteNative.Bind(statement, i, p.Value, p.ParameterName));
                 }
                 var row = new NativeRow(statement);
                 var rows = 0;
@@ -60,7 +49,7 @@ public static class NativeRows
                         ct.ThrowIfCancellationRequested();
                     }
                 }
-                Check(handle, rc);
+                SqliteNative.Check(handle, rc);
             }
             finally
             {
@@ -73,13 +62,6 @@ public static class NativeRows
         }
     }
 
-    private static void Check(sqlite3 db, int rc)
-    {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-        {
-            throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(db));
-        }
-    }
 }
 
 /// <summary>The current row of a native read: values by column, in the projection's order.</summary>
@@ -140,18 +122,33 @@ public readonly struct NativeRow(sqlite3_stmt statement)
 
     public int? NullableInt32(int i) => IsNull(i) ? null : (int)Int64(i);
 
+    /// <summary>Looks a text value up in a string-keyed dictionary without making a string of it (values up to 256 characters).</summary>
+    public bool TryFind<TValue>(int i, Dictionary<string, TValue>.AlternateLookup<ReadOnlySpan<char>> lookup, out TValue value)
+    {
+        Span<char> chars = stackalloc char[256];
+        if (Encoding.UTF8.TryGetChars(Utf8(i), chars, out var n) && lookup.TryGetValue(chars[..n], out value!))
+        {
+            return true;
+        }
+        value = default!;
+        return false;
+    }
+
+    /// <summary>Whether a text value says the same as a string, without making a string of it.</summary>
+    public bool TextIs(int i, string s)
+    {
+        Span<char> chars = stackalloc char[256];
+        return Encoding.UTF8.TryGetChars(Utf8(i), chars, out var n) && chars[..n].SequenceEqual(s);
+    }
+
     /// <summary>A string from a small set of repeated values (codes, regions), one instance per distinct value.</summary>
     public string Shared(int i, Dictionary<string, string> seen)
     {
-        var bytes = Utf8(i);
-        Span<char> chars = stackalloc char[Encoding.UTF8.GetMaxCharCount(bytes.Length)];
-        var n = Encoding.UTF8.GetChars(bytes, chars);
-        var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars[..n], out var known))
+        if (TryFind(i, seen.GetAlternateLookup<ReadOnlySpan<char>>(), out var known))
         {
             return known;
         }
-        var s = new string(chars[..n]);
+        var s = String(i);
         seen[s] = s;
         return s;
     }

@@ -9,7 +9,7 @@ namespace Fupin.Web.Data;
 /// into a buffer that is flushed to a raw COPY stream. Npgsql's importer spends 0.4–0.6 µs on every value
 /// (type resolution and its per-value bookkeeping), which on 30-column rows made the client the bottleneck of
 /// a million-row load; here a value costs a few bytes of encoding. Only the types the model uses are written:
-/// uuid, text/varchar, integer, bigint, boolean, date, timestamptz, numeric and double precision.
+/// uuid, text/varchar, integer, bigint, smallint, boolean, date, timestamptz, numeric and double precision.
 /// </summary>
 public sealed class PgCopyRows(Stream destination) : IDisposable
 {

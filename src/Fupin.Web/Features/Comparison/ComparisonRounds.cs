@@ -295,15 +295,14 @@ public static class ComparisonRounds
             {
                 await NativeRows.ReadAsync(db, query, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row) =>
                 {
-                    Span<char> id = stackalloc char[64];
-                    if (!System.Text.Encoding.UTF8.TryGetChars(row.Utf8(0), id, out var n) || !lookup.TryGetValue(id[..n], out var member))
+                    if (!row.TryFind(0, lookup, out var member))
                     {
                         return;
                     }
                     Keep(member, new RosterRow
                     {
                         Batch = label,
-                        Name = SameText(row.Utf8(1), member.Name) ? member.Name : row.String(1),
+                        Name = row.TextIs(1, member.Name) ? member.Name : row.String(1),
                         Status = row.NullableShared(2, values),
                         SubType = row.NullableShared(3, values),
                         Detail = row.NullableString(4),
@@ -348,13 +347,6 @@ public static class ComparisonRounds
             rosters[batch.Kind] = byId;
         }
         return rosters;
-    }
-
-    /// <summary>Whether UTF-8 text says the same as a string, without decoding it.</summary>
-    private static bool SameText(ReadOnlySpan<byte> utf8, string s)
-    {
-        Span<char> chars = stackalloc char[Math.Min(utf8.Length, 256)];
-        return utf8.Length <= 256 && System.Text.Encoding.UTF8.TryGetChars(utf8, chars, out var n) && chars[..n].SequenceEqual(s);
     }
 
     /// <summary>Coded values repeat a handful of strings a million times: keep one of each.</summary>
