@@ -7,12 +7,6 @@ public sealed class FundsBrowserTests(WebAppProcess app) : IClassFixture<WebAppP
 {
     private static string Shot(string name) => Path.Combine(WebAppProcess.ScreenshotFolder, name + ".png");
 
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        await page.GetByTestId(testId).ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText(option).First.ClickAsync();
-    }
-
     private static async Task<string> CellAsync(IPage page, string table, string row, int column) =>
         (await page.GetByTestId(table).Locator("tr").Filter(new() { HasText = row }).First.Locator("td").Nth(column).InnerTextAsync()).Trim();
 
@@ -35,11 +29,11 @@ public sealed class FundsBrowserTests(WebAppProcess app) : IClassFixture<WebAppP
         await Assertions.Expect(page.GetByTestId("batches")).ToContainTextAsync(name);
 
         // All of it to 东山镇, then 9,000,000.00 paid: 90.00%, which puts 东山镇 first.
-        await ChooseAsync(page, "allocation-township", "东山镇");
+        await WebAppProcess.ChooseAsync(page, "allocation-township", "东山镇", exact: false);
         await WebAppProcess.FillFieldAsync(page, "allocation-amount", "10000000.00");
         await page.GetByTestId("save-allocation").ClickAsync();
         await Assertions.Expect(page.GetByTestId("allocations")).ToContainTextAsync("东山镇");
-        await ChooseAsync(page, "disbursement-allocation", "东山镇");
+        await WebAppProcess.ChooseAsync(page, "disbursement-allocation", "东山镇", exact: false);
         await WebAppProcess.FillFieldAsync(page, "disbursement-amount", "9000000.00");
         await WebAppProcess.FillFieldAsync(page, "disbursement-payee", "东山镇财政所");
         await WebAppProcess.FillFieldAsync(page, "disbursement-voucher", "记-9001");

@@ -60,15 +60,12 @@ public sealed class ProcedureBrowserTests(WebAppProcess app) : IClassFixture<Web
         // The county office registers an application (申请中).
         var county = await app.SignedInPageAsync();
         await OpenAsync(county, app.BaseUrl + "/households/new");
-        await county.Locator(".mud-select").Filter(new() { HasText = "乡镇" }).First.ClickAsync();
-        await county.Locator(".mud-popover-open").GetByText("西秀镇", new() { Exact = true }).ClickAsync();
-        await county.GetByTestId("new-village").ClickAsync();
-        await county.Locator(".mud-popover-open").GetByText("马坡村", new() { Exact = true }).ClickAsync();
+        await WebAppProcess.ChooseAsync(county, county.Locator(".mud-select").Filter(new() { HasText = "乡镇" }).First, "西秀镇");
+        await WebAppProcess.ChooseAsync(county, "new-village", "马坡村");
         await county.GetByTestId("new-applicant").ClickAsync();
         await WebAppProcess.FillFieldAsync(county, "member-idnumber", NewId());
         await WebAppProcess.FillFieldAsync(county, "member-name", "识别申请人");
-        await county.Locator(".mud-select").Filter(new() { HasText = "文化程度" }).First.ClickAsync();
-        await county.Locator(".mud-popover-open").GetByText("初中", new() { Exact = true }).ClickAsync();
+        await WebAppProcess.ChooseAsync(county, county.Locator(".mud-select").Filter(new() { HasText = "文化程度" }).First, "初中");
         await county.GetByTestId("save-household").ClickAsync();
         await Assertions.Expect(county.GetByTestId("household-head")).ToContainTextAsync("识别申请人");
         await Assertions.Expect(county.GetByText("申请中").First).ToBeVisibleAsync();

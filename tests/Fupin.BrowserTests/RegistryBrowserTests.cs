@@ -17,12 +17,6 @@ public sealed class RegistryBrowserTests(WebAppProcess app) : IClassFixture<WebA
         return first17 + "10X98765432"[sum % 11];
     }
 
-    private static async Task ChooseAsync(IPage page, string testId, string option)
-    {
-        await page.GetByTestId(testId).ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = true }).First.ClickAsync();
-    }
-
     [Fact]
     public async Task Wrong_password_shows_a_chinese_message_and_stays_on_the_sign_in_page()
     {
@@ -52,8 +46,8 @@ public sealed class RegistryBrowserTests(WebAppProcess app) : IClassFixture<WebA
         // The list, filtered to one township and one status.
         await page.GetByRole(AriaRole.Link, new() { Name = "农户名册" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("household-table")).ToContainTextAsync("共");
-        await ChooseAsync(page, "filter-township", "西秀镇");
-        await ChooseAsync(page, "filter-status", "未脱贫");
+        await WebAppProcess.ChooseAsync(page, "filter-township", "西秀镇");
+        await WebAppProcess.ChooseAsync(page, "filter-status", "未脱贫");
         var rows = page.GetByTestId("household-table").Locator("tbody tr");
         await Assertions.Expect(rows.First).ToContainTextAsync("西秀镇");
         foreach (var row in await rows.AllAsync())
@@ -113,14 +107,12 @@ public sealed class RegistryBrowserTests(WebAppProcess app) : IClassFixture<WebA
         await Assertions.Expect(page.GetByText("请填写身份证号码").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Shot("07-new-household-errors"), FullPage = true });
 
-        await page.Locator(".mud-select").Filter(new() { HasText = "乡镇" }).First.ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText("东山镇", new() { Exact = true }).ClickAsync();
-        await ChooseAsync(page, "new-village", "城西村");
+        await WebAppProcess.ChooseAsync(page, page.Locator(".mud-select").Filter(new() { HasText = "乡镇" }).First, "东山镇");
+        await WebAppProcess.ChooseAsync(page, "new-village", "城西村");
         var id = NewId();
         await WebAppProcess.FillFieldAsync(page, "member-idnumber", id);
         await WebAppProcess.FillFieldAsync(page, "member-name", "表单新户主");
-        await page.Locator(".mud-select").Filter(new() { HasText = "文化程度" }).First.ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText("初中", new() { Exact = true }).ClickAsync();
+        await WebAppProcess.ChooseAsync(page, page.Locator(".mud-select").Filter(new() { HasText = "文化程度" }).First, "初中");
         await page.GetByTestId("save-household").ClickAsync();
 
         await Assertions.Expect(page.GetByTestId("household-head")).ToContainTextAsync("表单新户主");

@@ -169,6 +169,23 @@ public class WebAppProcess : IAsyncLifetime
         await Assertions.Expect(input).ToHaveValueAsync(value);
     }
 
+    /// <summary>
+    /// Picks an option of a MudSelect and waits until the select shows it: the server sets the value after awaiting
+    /// the popover's JavaScript, so a click that follows at once (a save) could otherwise run before the value is set.
+    /// </summary>
+    public static async Task ChooseAsync(IPage page, ILocator select, string option, bool exact = true)
+    {
+        await select.ClickAsync();
+        await page.Locator(".mud-popover-open").GetByText(option, new() { Exact = exact }).First.ClickAsync();
+        // The select shows the chosen text in its own markup (the value itself sits in a hidden input).
+        var shown = select.Locator("xpath=ancestor-or-self::div[contains(concat(' ', @class, ' '), ' mud-select ')][1]");
+        await Assertions.Expect(shown).ToContainTextAsync(option);
+    }
+
+    /// <summary>The same, for a select found by its test id.</summary>
+    public static Task ChooseAsync(IPage page, string testId, string option, bool exact = true) =>
+        ChooseAsync(page, page.GetByTestId(testId), option, exact);
+
     /// <summary>After a full page load: wait until Blazor's circuit is attached, or typing is lost.</summary>
     public static Task InteractiveAsync(IPage page) =>
         page.Locator("[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
