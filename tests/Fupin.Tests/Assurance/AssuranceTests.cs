@@ -65,6 +65,43 @@ public sealed class AssuranceRulesTests
         Assert.Equal(AssuranceItem.Medical | AssuranceItem.Water, gaps);
     }
 
+    /// <summary>
+    /// The stored gaps (union of the household's own and each member's, as the streaming import accumulates
+    /// them) are exactly the items <see cref="AssuranceRules.Derive"/> calls not secured, over every mix.
+    /// </summary>
+    [Fact]
+    public void Gaps_are_what_derive_calls_not_secured_for_every_mix_of_household_and_members()
+    {
+        var members = new[]
+        {
+            Child(12, null), Child(12, SchoolStage.JuniorHigh), Child(12, null, Health.Disabled), Child(12, null, reason: "残疾送教"), Child(40, null),
+        };
+        members[4].MedicalInsurance = MedicalInsurance.None;
+        var left = Child(9, null);
+        left.Status = MemberStatus.Deceased; // not active: counts for nothing
+        left.MedicalInsurance = MedicalInsurance.None;
+        var checkedMixes = 0;
+        foreach (var grade in Enum.GetValues<HousingGrade>())
+        {
+            foreach (var renovated in new[] { false, true })
+            {
+                foreach (var water in Enum.GetValues<WaterStatus>())
+                {
+                    for (var mask = 0; mask < 1 << (members.Length + 1); mask++)
+                    {
+                        var chosen = members.Append(left).Where((_, i) => (mask & (1 << i)) != 0).ToList();
+                        var house = House(grade, renovated, water);
+                        var derived = AssuranceRules.Derive(house, chosen, Today).Where(kv => kv.Value.Status == AssuranceStatus.NotSecured)
+                            .Aggregate(AssuranceItem.None, (a, kv) => a | kv.Key);
+                        Assert.Equal(derived, AssuranceRules.Gaps(house, chosen, Today));
+                        checkedMixes++;
+                    }
+                }
+            }
+        }
+        Assert.True(checkedMixes > 1000);
+    }
+
     [Theory]
     [InlineData(AssuranceStatus.NotSecured, AssuranceStatus.Secured, AssuranceStatus.NotSecured)] // the data wins over a stale check
     [InlineData(AssuranceStatus.Secured, AssuranceStatus.NotSecured, AssuranceStatus.NotSecured)] // a check finds what data cannot

@@ -42,13 +42,12 @@ public static class AssuranceRules
         var active = members.Where(m => m.Status == MemberStatus.Active).ToList();
         var result = new Dictionary<AssuranceItem, (AssuranceStatus, string)>();
 
-        var outOfSchool = active.Where(m => IsCompulsorySchoolAge(m.BirthDate, today) && m.SchoolStage is null
-            && !m.Health.HasFlag(Health.Disabled) && !(m.OutOfSchoolReason ?? "").Contains('残')).ToList();
+        var outOfSchool = active.Where(m => IsOutOfSchool(m, today)).ToList();
         result[AssuranceItem.Education] = outOfSchool.Count > 0
             ? (AssuranceStatus.NotSecured, $"义务教育阶段适龄未在校：{string.Join("、", outOfSchool.Select(m => m.Name))}")
             : (AssuranceStatus.Secured, "适龄成员均在校（或因残疾不能就学）");
 
-        var uninsured = active.Where(m => m.MedicalInsurance == MedicalInsurance.None).ToList();
+        var uninsured = active.Where(IsUninsured).ToList();
         result[AssuranceItem.Medical] = uninsured.Count > 0
             ? (AssuranceStatus.NotSecured, $"未参加基本医疗保险：{string.Join("、", uninsured.Select(m => m.Name))}")
             : (AssuranceStatus.Secured, "全部成员参加基本医疗保险");
@@ -67,6 +66,25 @@ public static class AssuranceRules
     }
 
     /// <summary>The items the registry shows as not secured, as flags (stored on the household for list filters).</summary>
+    /// <remarks>
+    /// The household's own items joined with each active member's (<see cref="MemberGaps"/>): a member-level
+    /// item is unsecured when any one member leaves it so. Kept in this form so a loader that sees a
+    /// household's members one at a time (the streaming import) can accumulate the gaps without holding them.
+    /// </remarks>
     public static AssuranceItem Gaps(Household h, IEnumerable<Member> members, DateOnly today) =>
-        Derive(h, members, today).Where(kv => kv.Value.Status == AssuranceStatus.NotSecured).Aggregate(AssuranceItem.None, (a, kv) => a | kv.Key);
+        members.Where(m => m.Status == MemberStatus.Active).Aggregate(HouseholdGaps(h), (a, m) => a | MemberGaps(m, today));
+
+    /// <summary>The items one active member leaves unsecured on their own (义务教育, 基本医疗).</summary>
+    public static AssuranceItem MemberGaps(Member m, DateOnly today) =>
+        (IsOutOfSchool(m, today) ? AssuranceItem.Education : AssuranceItem.None) | (IsUninsured(m) ? AssuranceItem.Medical : AssuranceItem.None);
+
+    /// <summary>The items the household's own fields leave unsecured (住房, 饮水).</summary>
+    public static AssuranceItem HouseholdGaps(Household h) =>
+        (h.HousingGrade is HousingGrade.C or HousingGrade.D && !h.HousingRenovated ? AssuranceItem.Housing : AssuranceItem.None)
+        | (h.Water == WaterStatus.Unsafe ? AssuranceItem.Water : AssuranceItem.None);
+
+    private static bool IsOutOfSchool(Member m, DateOnly today) =>
+        IsCompulsorySchoolAge(m.BirthDate, today) && m.SchoolStage is null && !m.Health.HasFlag(Health.Disabled) && !(m.OutOfSchoolReason ?? "").Contains('残');
+
+    private static bool IsUninsured(Member m) => m.MedicalInsurance == MedicalInsurance.None;
 }

@@ -15,10 +15,22 @@ namespace Fupin.Web.Features.Import;
 /// transaction: new households and members go in through <see cref="BulkWriter"/> (no change tracker),
 /// changed ones through EF so the audit trail gets each changed field; a file that changes nothing
 /// writes nothing. Any error anywhere rolls everything back and the result lists every bad row.
+/// <para>
+/// A large first load (a registry of at most <see cref="StreamRegistryCap"/> households, and a file that
+/// has shown as many new households as a bulk load needs) does not wait for pass 2: from that row on, the
+/// new households' members are written on a second thread while the rest of the file is still read and
+/// checked, in the same transaction (<see cref="ImportWriteSession"/>); each household row follows after the
+/// read, from the counts its members added up to. A bad row found later rolls it all back as before.
+/// </para>
 /// </summary>
 public static class RegistryImport
 {
-    public const int ChunkHouseholds = 4000;
+    /// <summary>
+    /// Registered households compared per query. Small, so each chunk's loaded rows die young: at 4,000 they
+    /// outlived gen0 and piled up in gen2 between full collections (a re-import of a million people grew by
+    /// ~450 MiB during the comparison; at 250 it stays flat, and is faster).
+    /// </summary>
+    public const int ChunkHouseholds = 250;
 
     /// <summary>New households from which a load as large as the table is a bulk load (<c>Import:BulkLoadFrom</c>).</summary>
     public const int BulkLoadFromDefault = 20_000;
@@ -51,19 +63,103 @@ public static class RegistryImport
         public bool Succeeded => Summary is not null;
     }
 
-    private sealed class Pending(RowParser.HouseholdPart part, string regionCode, int firstRow)
+    /// <summary>Registries up to this many households have their keys loaded before the file is read, so a large first load can be written while it is read.</summary>
+    public const int StreamRegistryCap = 100_000;
+
+    private sealed class Pending(RowParser.HouseholdPart part, string regionCode, int firstRow, bool isNew)
     {
         public RowParser.HouseholdPart Part { get; } = part;
         public string RegionCode { get; } = regionCode;
         public int FirstRow { get; } = firstRow;
-        public List<Row> Rows { get; } = new(4);
+
+        /// <summary>Known to be new (its number is not registered): it may be written while the file is read.</summary>
+        public bool IsNew { get; } = isNew;
+
+        /// <summary>The rows held for writing after the read; null once the household's members are streamed.</summary>
+        public List<Row>? Rows { get; set; }
+
+        // Kept row by row (whether the rows are held or streamed), for the household checks and its stored counts.
+        public int Heads { get; set; }
+        public int HeadLine { get; set; }
+        public List<int>? OtherHeadLines { get; set; }
+        public string HeadName { get; set; } = "";
+
+        // A streamed household: its id, and what its members add up to.
+        public Guid Id { get; set; }
+        public int ActiveMembers { get; set; }
+        public Assurance.AssuranceItem MemberGaps { get; set; }
     }
 
     private readonly record struct Row(int Line, MemberInput Input, string IdNumber);
 
+    /// <summary>What is registered already, everywhere: 户编号, and active members' ID numbers with their household.</summary>
+    private sealed class Registered
+    {
+        public HashSet<string> Numbers { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (Guid HouseholdId, string Number)> Holders { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// All of a small registry's keys (for a streaming load: both filters null), or those the file needs
+        /// (after the read): its registered 户编号, and the active members whose ID number the file gives in
+        /// another household than the one they are in (a person the file keeps in their own household cannot
+        /// clash, so a re-import of the registry holds almost none).
+        /// </summary>
+        public static async Task<Registered> LoadAsync(AppDbContext db, Dictionary<string, Pending>? fileHouseholds,
+            Dictionary<string, (int Line, string Number)>? fileIds, CancellationToken ct)
+        {
+            var r = new Registered();
+            var numbers = new Dictionary<Guid, string>();
+            var households = db.Households.IgnoreQueryFilters().AsNoTracking().Select(h => new { h.Id, h.HouseholdNumber });
+            var members = db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.Status == MemberStatus.Active).Select(m => new { m.IdNumber, m.HouseholdId });
+            void Household(Guid id, string number)
+            {
+                if (fileHouseholds is null || fileHouseholds.ContainsKey(number))
+                {
+                    r.Numbers.Add(number);
+                }
+                numbers[id] = number;
+            }
+            if (db.Database.IsSqlite())
+            {
+                // A million members read without a string each (the ID number is looked up by its bytes).
+                await NativeRows.ReadAsync(db, households, row => Household(row.Guid(0), row.String(1)), ct);
+                var lookup = fileIds?.GetAlternateLookup<ReadOnlySpan<char>>();
+                await NativeRows.ReadAsync(db, members, row =>
+                {
+                    var first = (Line: 0, Number: "");
+                    if (lookup is { } l && !row.TryFind(0, l, out first))
+                    {
+                        return;
+                    }
+                    var householdId = row.Guid(1);
+                    var held = numbers.GetValueOrDefault(householdId, "");
+                    if (fileIds is null || first.Number != held)
+                    {
+                        r.Holders[row.String(0)] = (householdId, held);
+                    }
+                }, ct);
+                return r;
+            }
+            await foreach (var h in households.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                Household(h.Id, h.HouseholdNumber);
+            }
+            await foreach (var m in members.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                var held = numbers.GetValueOrDefault(m.HouseholdId, "");
+                if (fileIds is null || (fileIds.TryGetValue(m.IdNumber, out var first) && first.Number != held))
+                {
+                    r.Holders[m.IdNumber] = (m.HouseholdId, held);
+                }
+            }
+            return r;
+        }
+    }
+
     public static async Task<Result> RunAsync(AppDbContext db, TimeProvider clock, string path, SheetReader.Kind kind, Options options, Progress progress, CancellationToken ct)
     {
         var today = clock.Today();
+        var now = clock.GetUtcNow().UtcDateTime;
         progress.Phase = "校验中";
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
@@ -91,195 +187,257 @@ public static class RegistryImport
             return new Result(null, "表头不符合要求：" + string.Join("；", headerProblems), new Dictionary<int, string>(), headerRow);
         }
 
-        var parser = new RowParser(map, today);
-        var errors = new RowErrors();
-        var households = new Dictionary<string, Pending>(StringComparer.Ordinal);
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var problems = new List<string>(4);
-        var line = headerRow;
-        var count = 0;
-
-        foreach (var cells in sheet.DataRows())
-        {
-            ct.ThrowIfCancellationRequested();
-            line++;
-            if (cells.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-            if (++count > options.MaxRows)
-            {
-                return new Result(null, $"文件超过{options.MaxRows}行的上限，请分批导入", new Dictionary<int, string>(), headerRow);
-            }
-            problems.Clear();
-            parser.Next(cells);
-            var member = parser.ParseMember(problems);
-            var number = parser.Number;
-            households.TryGetValue(number, out var pending);
-            RowParser.HouseholdPart? part = null;
-            if (pending is null)
-            {
-                // The household's first row: its columns are read and checked once.
-                part = parser.ParseHousehold(problems);
-                if (part.Status == HouseholdStatus.Lifted && part.YearLifted is null)
-                {
-                    problems.Add("户状态为已脱贫时须填写脱贫年度");
-                }
-                if (part.YearLifted is { } yl && (yl < part.Input.YearIdentified || yl > today.Year))
-                {
-                    problems.Add($"脱贫年度应在识别年度到{today.Year}年之间");
-                }
-            }
-            else if (!parser.SameHousehold(pending.Part))
-            {
-                problems.Add($"户级信息（所属村、户主姓名、户属性、致贫原因、识别年度、联系电话、银行账号等）与本户第{pending.FirstRow}行不一致");
-            }
-            var id = parser.Validate(member, part?.Input, problems);
-
-            if (part is not null)
-            {
-                string? region = null;
-                if (!string.IsNullOrEmpty(part.RegionCode))
-                {
-                    region = byCode.ContainsKey(part.RegionCode) ? part.RegionCode : null;
-                    if (region is null)
-                    {
-                        problems.Add($"所属区划代码“{part.RegionCode}”不是您管辖范围内的行政村");
-                    }
-                }
-                else
-                {
-                    region = byName.GetValueOrDefault((part.Township ?? "") + "|" + (part.Village ?? ""));
-                    if (region is null)
-                    {
-                        problems.Add($"所属村“{part.Township}{part.Village}”不存在或不在您的管辖范围内");
-                    }
-                }
-                if (region is not null && number.Length > 0)
-                {
-                    households[number] = pending = new Pending(part, region, line);
-                }
-            }
-
-            if (id is not null && !ids.TryAdd(id.Normalized, line))
-            {
-                problems.Add($"证件号码与第{ids[id.Normalized]}行重复");
-            }
-            if (id is not null)
-            {
-                member.IdNumber = id.Normalized; // one string per person, not two
-            }
-            pending?.Rows.Add(new Row(line, member, id?.Normalized ?? ""));
-            foreach (var p in problems)
-            {
-                errors.Add(line, p);
-            }
-            progress.Checked();
-        }
-        progress.RowsTotal = count;
-        if (count == 0)
-        {
-            return new Result(null, "文件中没有数据行", new Dictionary<int, string>(), headerRow);
-        }
-
-        // Each household: exactly one head, whose name is the 户主姓名 column's.
-        foreach (var p in households.Values)
-        {
-            var heads = p.Rows.Where(r => r.Input.Relation == Relation.Head).ToList();
-            if (heads.Count != 1)
-            {
-                var message = heads.Count == 0 ? $"户编号{p.Part.Number}没有户主（须有一行与户主关系为“户主”）" : $"户编号{p.Part.Number}有{heads.Count}名户主，每户只能有一名";
-                foreach (var r in heads.Count == 0 ? p.Rows.Take(1) : heads)
-                {
-                    errors.Add(r.Line, message);
-                }
-            }
-            else if (!string.IsNullOrEmpty(p.Part.HeadName) && p.Part.HeadName != heads[0].Input.Name.Trim())
-            {
-                errors.Add(heads[0].Line, $"户主姓名“{p.Part.HeadName}”与户主一行的姓名“{heads[0].Input.Name.Trim()}”不一致");
-            }
-        }
-        progress.Time("read and check rows", watch.Elapsed);
-        if (errors.Count > 0)
-        {
-            return new Result(null, null, errors.Joined(), headerRow);
-        }
-
-        return await WriteAsync(db, clock, parser, households, ids, options, progress, errors, headerRow, count, ct);
-    }
-
-    private static async Task<Result> WriteAsync(AppDbContext db, TimeProvider clock, RowParser parser, Dictionary<string, Pending> households,
-        Dictionary<string, int> ids, Options options, Progress progress, RowErrors errors, int headerRow, int rowCount, CancellationToken ct)
-    {
-        progress.Phase = "写入中";
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        await db.Database.OpenConnectionAsync(ct);
-
-        // One pass over the registry's keys, everywhere (an ID number may be active in another county): which
-        // of the file's 户编号 are registered, and which of its people are active members, and where.
-        var registered = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var number in db.Households.IgnoreQueryFilters().AsNoTracking().Select(h => h.HouseholdNumber).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (households.ContainsKey(number))
-            {
-                registered.Add(number);
-            }
-        }
-        var holders = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        await foreach (var m in db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.Status == MemberStatus.Active)
-                           .Select(m => new { m.IdNumber, m.HouseholdId }).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            if (ids.ContainsKey(m.IdNumber))
-            {
-                holders[m.IdNumber] = m.HouseholdId;
-            }
-        }
-        // A load as large as what the tables hold (a county's first import) is a bulk load: secondary indexes
-        // are rebuilt once at the end, and on SQLite the per-row foreign-key lookups are left out — every key
-        // was checked above (villages in scope, households created in the same load or found registered).
-        var newHouseholdCount = households.Count - registered.Count;
-        var bulkLoad = newHouseholdCount >= options.BulkLoadFrom && newHouseholdCount >= await db.Households.IgnoreQueryFilters().CountAsync(ct);
-        progress.Time("look up registered households and people", watch.Elapsed);
-        var sqlite = db.Database.IsSqlite();
-        var foreignKeysOff = bulkLoad && sqlite;
-        if (sqlite)
-        {
-            // No memory-mapped reads for the import's connection (mapped pages of a file being rewritten count
-            // against the process), sorter threads for index builds, and for a bulk load no per-row FK lookups.
-            await db.Database.ExecuteSqlRawAsync(foreignKeysOff ? "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=0; PRAGMA threads=2;" : "PRAGMA mmap_size=0;", ct);
-        }
+        // A small registry's keys up front: once the file has shown as many new households as a bulk load
+        // needs, the rest is written while it is read (members on a second thread), instead of after the read.
+        var tableHouseholds = await db.Households.IgnoreQueryFilters().CountAsync(ct);
+        var known = tableHouseholds <= StreamRegistryCap ? await Registered.LoadAsync(db, null, null, ct) : null;
+        var streamFrom = Math.Max(options.BulkLoadFrom, tableHouseholds);
+        var newHouseholds = 0;
+        ImportWriteSession? session = null;
         try
         {
-            return await WriteInTransactionAsync(db, clock, parser, households, registered, holders, bulkLoad, options, progress, errors, headerRow, rowCount, ct);
+            var parser = new RowParser(map, today);
+            var errors = new RowErrors();
+            var households = new Dictionary<string, Pending>(StringComparer.Ordinal);
+            var ids = new Dictionary<string, (int Line, string Number)>(StringComparer.Ordinal); // the row an ID number is first on, and its 户编号
+            var problems = new List<string>(4);
+            var line = headerRow;
+            var count = 0;
+
+            // A streamed row's member, written at once: its household's id and counts are kept instead of the row.
+            async ValueTask StreamAsync(Pending p, int rowLine, MemberInput input, Rules.ResidentIdInfo? id)
+            {
+                if (known!.Holders.TryGetValue(id?.Normalized ?? "", out var holder))
+                {
+                    errors.Add(rowLine, $"证件号码已是户编号{holder.Number}的在册成员（一人只能在一户中在册）");
+                    return;
+                }
+                var m = NewMember(p, input, id, now);
+                if (m.Status == MemberStatus.Active)
+                {
+                    p.ActiveMembers++;
+                    p.MemberGaps |= Assurance.AssuranceRules.MemberGaps(m, today);
+                }
+                await session!.AddMemberAsync(m);
+            }
+
+            foreach (var cells in sheet.DataRows())
+            {
+                ct.ThrowIfCancellationRequested();
+                line++;
+                if (cells.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+                if (++count > options.MaxRows)
+                {
+                    return new Result(null, $"文件超过{options.MaxRows}行的上限，请分批导入", new Dictionary<int, string>(), headerRow);
+                }
+                problems.Clear();
+                parser.Next(cells);
+                var member = parser.ParseMember(problems);
+                var number = parser.Number;
+                households.TryGetValue(number, out var pending);
+                RowParser.HouseholdPart? part = null;
+                if (pending is null)
+                {
+                    // The household's first row: its columns are read and checked once.
+                    part = parser.ParseHousehold(problems);
+                    if (part.Status == HouseholdStatus.Lifted && part.YearLifted is null)
+                    {
+                        problems.Add("户状态为已脱贫时须填写脱贫年度");
+                    }
+                    if (part.YearLifted is { } yl && (yl < part.Input.YearIdentified || yl > today.Year))
+                    {
+                        problems.Add($"脱贫年度应在识别年度到{today.Year}年之间");
+                    }
+                }
+                else if (!parser.SameHousehold(pending.Part))
+                {
+                    problems.Add($"户级信息（所属村、户主姓名、户属性、致贫原因、识别年度、联系电话、银行账号等）与本户第{pending.FirstRow}行不一致");
+                }
+                var id = parser.Validate(member, part?.Input, problems);
+
+                if (part is not null)
+                {
+                    string? region = null;
+                    if (!string.IsNullOrEmpty(part.RegionCode))
+                    {
+                        region = byCode.ContainsKey(part.RegionCode) ? part.RegionCode : null;
+                        if (region is null)
+                        {
+                            problems.Add($"所属区划代码“{part.RegionCode}”不是您管辖范围内的行政村");
+                        }
+                    }
+                    else
+                    {
+                        region = byName.GetValueOrDefault((part.Township ?? "") + "|" + (part.Village ?? ""));
+                        if (region is null)
+                        {
+                            problems.Add($"所属村“{part.Township}{part.Village}”不存在或不在您的管辖范围内");
+                        }
+                    }
+                    if (region is not null && number.Length > 0)
+                    {
+                        var isNew = known is not null && !known.Numbers.Contains(number);
+                        households[number] = pending = new Pending(part, region, line, isNew)
+                        {
+                            Id = Guid.CreateVersion7(),
+                            Rows = session is { Streaming: true } && isNew ? null : new(4),
+                        };
+                        if (isNew)
+                        {
+                            newHouseholds++;
+                        }
+                    }
+                }
+
+                if (id is not null && !ids.TryAdd(id.Normalized, (line, number)))
+                {
+                    problems.Add($"证件号码与第{ids[id.Normalized].Line}行重复");
+                }
+                if (id is not null)
+                {
+                    member.IdNumber = id.Normalized; // one string per person, not two
+                }
+                foreach (var p in problems)
+                {
+                    errors.Add(line, p);
+                }
+                if (pending is not null)
+                {
+                    if (member.Relation == Relation.Head)
+                    {
+                        if (++pending.Heads == 1)
+                        {
+                            (pending.HeadLine, pending.HeadName) = (line, member.Name.Trim());
+                        }
+                        else
+                        {
+                            (pending.OtherHeadLines ??= []).Add(line);
+                        }
+                    }
+                    // Once a row has failed nothing will be written: the rows are no longer kept, only checked.
+                    if (errors.Count == 0)
+                    {
+                        if (session is { Streaming: true } && pending.IsNew)
+                        {
+                            await StreamAsync(pending, line, member, id);
+                        }
+                        else
+                        {
+                            pending.Rows?.Add(new Row(line, member, id?.Normalized ?? ""));
+                        }
+                    }
+                }
+                progress.Checked();
+
+                if (session is null && known is not null && newHouseholds >= streamFrom && errors.Count == 0)
+                {
+                    // Enough new households for a bulk load: indexes aside, and the new households' rows so far
+                    // written; the rows after this are written as they are read.
+                    var setUp = System.Diagnostics.Stopwatch.StartNew();
+                    session = await ImportWriteSession.BeginAsync(db, bulkLoad: true, progress, ct);
+                    session.StartStreaming(progress, ct);
+                    foreach (var p in households.Values.Where(p => p.IsNew))
+                    {
+                        foreach (var r in p.Rows!)
+                        {
+                            await StreamAsync(p, r.Line, r.Input, Rules.ResidentId.TryParse(r.IdNumber, today, out _));
+                        }
+                        p.Rows = null;
+                    }
+                    progress.Phase = "校验并写入中";
+                    progress.Time("start writing while reading", setUp.Elapsed);
+                }
+            }
+            progress.RowsTotal = count;
+            if (count == 0)
+            {
+                return new Result(null, "文件中没有数据行", new Dictionary<int, string>(), headerRow);
+            }
+
+            // Each household: exactly one head, whose name is the 户主姓名 column's.
+            foreach (var p in households.Values)
+            {
+                if (p.Heads != 1)
+                {
+                    var message = p.Heads == 0 ? $"户编号{p.Part.Number}没有户主（须有一行与户主关系为“户主”）" : $"户编号{p.Part.Number}有{p.Heads}名户主，每户只能有一名";
+                    errors.Add(p.Heads == 0 ? p.FirstRow : p.HeadLine, message);
+                    foreach (var other in p.OtherHeadLines ?? [])
+                    {
+                        errors.Add(other, message);
+                    }
+                }
+                else if (!string.IsNullOrEmpty(p.Part.HeadName) && p.Part.HeadName != p.HeadName)
+                {
+                    errors.Add(p.HeadLine, $"户主姓名“{p.Part.HeadName}”与户主一行的姓名“{p.HeadName}”不一致");
+                }
+            }
+            progress.Time("read and check rows", watch.Elapsed);
+            if (errors.Count > 0)
+            {
+                return new Result(null, null, errors.Joined(), headerRow);
+            }
+
+            progress.Phase = "写入中";
+            watch.Restart();
+            Registered registered;
+            if (session is not null)
+            {
+                await session.EndStreamAsync();
+                registered = known!;
+            }
+            else
+            {
+                // One pass over the registry's keys, everywhere (an ID number may be active in another county): which
+                // of the file's 户编号 are registered, and which of its people are active members, and where.
+                registered = known ?? await Registered.LoadAsync(db, households, ids, ct);
+                // A load as large as what the tables hold (a county's first import) is a bulk load: secondary indexes
+                // are rebuilt once at the end, and on SQLite the per-row foreign-key lookups are left out.
+                var newCount = households.Keys.Count(n => !registered.Numbers.Contains(n));
+                var bulkLoad = newCount >= options.BulkLoadFrom && newCount >= tableHouseholds;
+                session = await ImportWriteSession.BeginAsync(db, bulkLoad, progress, ct);
+            }
+            ids.Clear();
+            ids.TrimExcess();
+            progress.Time("look up registered households and people", watch.Elapsed);
+            return await WriteAsync(db, clock, parser, households, registered, session, options, progress, errors, headerRow, count, ct);
         }
         finally
         {
-            if (sqlite)
+            if (session is not null)
             {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA threads=0;", CancellationToken.None);
+                await session.DisposeAsync();
             }
-            await db.Database.CloseConnectionAsync();
         }
     }
 
-    private static async Task<Result> WriteInTransactionAsync(AppDbContext db, TimeProvider clock, RowParser parser, Dictionary<string, Pending> households,
-        HashSet<string> registered, Dictionary<string, Guid> holders, bool bulkLoad, Options options, Progress progress, RowErrors errors,
-        int headerRow, int rowCount, CancellationToken ct)
+    private static async Task<Result> WriteAsync(AppDbContext db, TimeProvider clock, RowParser parser, Dictionary<string, Pending> households,
+        Registered registered, ImportWriteSession session, Options options, Progress progress, RowErrors errors, int headerRow, int rowCount, CancellationToken ct)
     {
         var today = clock.Today();
         var now = clock.GetUtcNow().UtcDateTime;
         var (low, high) = db.User.ScopePrefix is { } prefix ? RegionCodes.Range(prefix) : ("~", "~");
         int created = 0, updated = 0, membersCreated = 0, membersUpdated = 0, unchanged = 0;
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var deferred = bulkLoad ? await BulkWriter.DropIndexesAsync(db, ["Households", "Members"], ct) : [];
-        progress.Time("drop indexes for the load", watch.Elapsed);
 
-        foreach (var chunk in households.Values.Chunk(ChunkHouseholds))
+        // Households whose members were written while the file was read: now the households themselves,
+        // with the counts their members added up to.
+        var streamed = households.Values.Where(p => p.Rows is null).ToList();
+        if (streamed.Count > 0)
+        {
+            await BulkWriter.InsertAsync(db, streamed.Select(p => StreamedHousehold(p, today, now)), ct);
+            created += streamed.Count;
+            membersCreated += streamed.Sum(p => p.ActiveMembers);
+            progress.Time("insert streamed households", watch.Elapsed);
+        }
+
+        foreach (var chunk in households.Values.Where(p => p.Rows is not null).Chunk(ChunkHouseholds))
         {
             ct.ThrowIfCancellationRequested();
             watch.Restart();
-            var numbers = chunk.Select(p => p.Part.Number).Where(registered.Contains).ToList();
+            var numbers = chunk.Select(p => p.Part.Number).Where(registered.Numbers.Contains).ToList();
             var existing = numbers.Count == 0 ? [] : await db.Households.IgnoreQueryFilters().AsNoTracking().Include(h => h.Members)
                 .Where(h => numbers.Contains(h.HouseholdNumber)).ToDictionaryAsync(h => h.HouseholdNumber, ct);
             var clashes = new List<(int Line, Guid HouseholdId)>();
@@ -291,11 +449,11 @@ public static class RegistryImport
             foreach (var p in chunk)
             {
                 var ex = existing.GetValueOrDefault(p.Part.Number);
-                foreach (var r in p.Rows)
+                foreach (var r in p.Rows!)
                 {
-                    if (holders.TryGetValue(r.IdNumber, out var holder) && holder != ex?.Id)
+                    if (registered.Holders.TryGetValue(r.IdNumber, out var holder) && holder.HouseholdId != ex?.Id)
                     {
-                        clashes.Add((r.Line, holder));
+                        clashes.Add((r.Line, holder.HouseholdId));
                     }
                 }
                 if (ex is null)
@@ -355,47 +513,29 @@ public static class RegistryImport
                 watch.Restart();
                 await db.SaveChangesAsync(ct);
                 progress.Time("save changed rows (EF, audited)", watch.Elapsed);
-                progress.Written(chunk.Sum(p => p.Rows.Count));
+                progress.Written(chunk.Sum(p => p.Rows!.Count));
             }
             db.ChangeTracker.Clear();
         }
 
         if (errors.Count > 0)
         {
-            await tx.RollbackAsync(ct);
-            return new Result(null, null, errors.Joined(), headerRow);
+            return new Result(null, null, errors.Joined(), headerRow); // the session rolls back
         }
-        watch.Restart();
-        await BulkWriter.RestoreIndexesAsync(db, deferred, ct);
-        progress.Time("rebuild indexes", watch.Elapsed);
         var summary = new Summary(rowCount, households.Count, created, updated, membersCreated, membersUpdated, unchanged);
         AuditEvents.Add(db, clock, AuditEvent.Import, "Household", options.JobId.ToString(),
             $"导入建档立卡名册“{options.FileName}”（SHA-256 {options.Sha256[..16]}…）：{rowCount}行，{households.Count}户；新增{created}户{membersCreated}人（含既有户新增成员），" +
             $"更新{updated}户、成员{membersUpdated}人，未变化{unchanged}户", db.User.RegionCode);
-        watch.Restart();
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        progress.Time("commit", watch.Elapsed);
-        if (bulkLoad)
-        {
-            // A large load sits in the WAL; fold it into the database file and refresh the planner's statistics.
-            watch.Restart();
-            if (db.Database.IsSqlite())
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
-            }
-            await db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
-            progress.Time("checkpoint and analyze", watch.Elapsed);
-        }
+        await session.CommitAsync(progress, ct);
         progress.Phase = "已完成";
         return new Result(summary, null, new Dictionary<int, string>(), headerRow);
     }
 
-    private static Household NewHousehold(Pending p, DateOnly today, DateTime now)
+    private static Household HouseholdOf(Pending p, DateOnly today, DateTime now)
     {
         var h = new Household
         {
-            Id = Guid.CreateVersion7(),
+            Id = p.Id,
             RegionCode = p.RegionCode,
             HouseholdNumber = p.Part.Number,
             HeadName = "",
@@ -408,24 +548,45 @@ public static class RegistryImport
         };
         HouseholdRules.Apply(p.Part.Input, h);
         h.YearLifted = h.Status == HouseholdStatus.Lifted ? p.Part.YearLifted : null;
-        foreach (var r in p.Rows)
+        return h;
+    }
+
+    private static Member NewMember(Pending p, MemberInput input, Rules.ResidentIdInfo? id, DateTime now)
+    {
+        var m = new Member
         {
-            var m = new Member
-            {
-                Id = Guid.CreateVersion7(),
-                HouseholdId = h.Id,
-                RegionCode = p.RegionCode,
-                IdNumber = "",
-                Name = "",
-                Ethnicity = "",
-                Version = 1,
-                CreatedAt = now,
-                UpdatedAt = now,
-            };
-            MemberRules.Apply(r.Input, m, Rules.ResidentId.TryParse(r.IdNumber, today, out _));
-            h.Members.Add(m);
+            Id = Guid.CreateVersion7(),
+            HouseholdId = p.Id,
+            RegionCode = p.RegionCode,
+            IdNumber = "",
+            Name = "",
+            Ethnicity = "",
+            Version = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        MemberRules.Apply(input, m, id);
+        return m;
+    }
+
+    private static Household NewHousehold(Pending p, DateOnly today, DateTime now)
+    {
+        var h = HouseholdOf(p, today, now);
+        foreach (var r in p.Rows!)
+        {
+            h.Members.Add(NewMember(p, r.Input, Rules.ResidentId.TryParse(r.IdNumber, today, out _), now));
         }
         RegistryCommands.Recount(h, today);
+        return h;
+    }
+
+    /// <summary>A household whose members were streamed: what <see cref="RegistryCommands.Recount"/> gives, from the counts kept.</summary>
+    private static Household StreamedHousehold(Pending p, DateOnly today, DateTime now)
+    {
+        var h = HouseholdOf(p, today, now);
+        h.MemberCount = p.ActiveMembers;
+        h.AssuranceGaps = Assurance.AssuranceRules.HouseholdGaps(h) | p.MemberGaps;
+        h.HeadName = p.HeadName;
         return h;
     }
 
@@ -470,7 +631,7 @@ public static class RegistryImport
         var yearLifted = parser.Present(Col.YearLifted) && ex.Status == HouseholdStatus.Lifted && p.Part.YearLifted is { } yl ? yl : ex.YearLifted;
 
         var head = ex.Members.FirstOrDefault(m => m.Status == MemberStatus.Active && m.Relation == Relation.Head);
-        var fileHead = p.Rows.First(r => r.Input.Relation == Relation.Head);
+        var fileHead = p.Rows!.First(r => r.Input.Relation == Relation.Head);
         if (head is not null && head.IdNumber != fileHead.IdNumber)
         {
             errors.Add(fileHead.Line, $"户主与系统中不一致（系统中户主为{head.Name}），户主变更请在农户页面办理");
@@ -478,7 +639,7 @@ public static class RegistryImport
         }
         var changes = new List<(Member Member, MemberInput Merged)>();
         var additions = new List<(MemberInput Input, Rules.ResidentIdInfo? Id)>();
-        foreach (var r in p.Rows)
+        foreach (var r in p.Rows!)
         {
             var m = ex.Members.FirstOrDefault(x => x.IdNumber == r.IdNumber);
             if (m is not null && m.Status != MemberStatus.Active)

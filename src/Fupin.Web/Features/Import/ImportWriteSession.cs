@@ -1,0 +1,185 @@
+using System.Threading.Channels;
+using Fupin.Web.Data;
+using Fupin.Web.Features.Households;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Fupin.Web.Features.Import;
+
+/// <summary>
+/// The import's hold on the database while it writes: the connection, its one transaction and, for a bulk
+/// load, the secondary indexes (and PostgreSQL's foreign keys) set aside until <see cref="CommitAsync"/>.
+/// Members can be handed to a writer on a second thread (<see cref="StartStreaming"/>) while the file is
+/// still being read and checked. Disposing without a commit rolls everything back.
+/// </summary>
+internal sealed class ImportWriteSession : IAsyncDisposable
+{
+    private const int Batch = 8192;
+
+    private readonly AppDbContext _db;
+    private readonly bool _sqlite;
+    private IDbContextTransaction? _tx;
+    private IReadOnlyList<string> _deferred = [];
+    private Channel<List<Member>>? _channel;
+    private Task? _writer;
+    private CancellationTokenSource? _writerFailed;
+    private List<Member> _batch = new(Batch);
+
+    private ImportWriteSession(AppDbContext db)
+    {
+        _db = db;
+        _sqlite = db.Database.IsSqlite();
+    }
+
+    public bool BulkLoad { get; private set; }
+
+    /// <summary>Opens the connection and the transaction; a bulk load sets the tables' indexes aside.</summary>
+    public static async Task<ImportWriteSession> BeginAsync(AppDbContext db, bool bulkLoad, RegistryImport.Progress progress, CancellationToken ct)
+    {
+        var session = new ImportWriteSession(db) { BulkLoad = bulkLoad };
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await db.Database.OpenConnectionAsync(ct);
+        if (session._sqlite)
+        {
+            // No memory-mapped reads for the import's connection (mapped pages of a file being rewritten count
+            // against the process), sorter threads for index builds, and for a bulk load no per-row FK lookups
+            // (every key is checked by the import: villages in scope, households created in the same load or
+            // found registered). Set before the transaction: SQLite ignores foreign_keys inside one.
+            await db.Database.ExecuteSqlRawAsync(bulkLoad ? "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=0; PRAGMA threads=2; PRAGMA synchronous=NORMAL;" : "PRAGMA mmap_size=0;", ct);
+        }
+        session._tx = await db.Database.BeginTransactionAsync(ct);
+        if (bulkLoad)
+        {
+            session._deferred = await BulkWriter.DropIndexesAsync(db, ["Households", "Members"], ct);
+        }
+        progress.Time("drop indexes for the load", watch.Elapsed);
+        return session;
+    }
+
+    /// <summary>
+    /// Starts the second thread that inserts the members handed to <see cref="AddMemberAsync"/>, in batches,
+    /// inside this transaction. Nothing else may use the context until <see cref="EndStreamAsync"/>.
+    /// </summary>
+    public void StartStreaming(RegistryImport.Progress progress, CancellationToken ct)
+    {
+        _channel = Channel.CreateBounded<List<Member>>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
+        _writerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var reader = _channel.Reader;
+        var failed = _writerFailed;
+        _writer = Task.Run(async () =>
+        {
+            try
+            {
+                var watch = new System.Diagnostics.Stopwatch();
+                await foreach (var batch in reader.ReadAllAsync(failed.Token))
+                {
+                    watch.Start();
+                    await BulkWriter.InsertAsync(_db, batch, failed.Token);
+                    watch.Stop();
+                    progress.Written(batch.Count);
+                }
+                progress.Time("insert members (while reading)", watch.Elapsed);
+            }
+            catch
+            {
+                // The reader stops waiting on a full channel, and sees this failure when it ends the stream.
+                await failed.CancelAsync();
+                throw;
+            }
+        }, CancellationToken.None);
+    }
+
+    public bool Streaming => _channel is not null;
+
+    public async ValueTask AddMemberAsync(Member m)
+    {
+        _batch.Add(m);
+        if (_batch.Count == Batch)
+        {
+            await SendAsync();
+        }
+    }
+
+    private async ValueTask SendAsync()
+    {
+        var full = _batch;
+        _batch = new List<Member>(Batch);
+        try
+        {
+            await _channel!.Writer.WriteAsync(full, _writerFailed!.Token);
+        }
+        catch (OperationCanceledException) when (_writer!.IsFaulted)
+        {
+            await _writer; // the writer's own exception
+        }
+    }
+
+    /// <summary>Hands over the last batch and waits until every member is written.</summary>
+    public async Task EndStreamAsync()
+    {
+        if (_channel is null)
+        {
+            return;
+        }
+        if (_batch.Count > 0)
+        {
+            await SendAsync();
+        }
+        _channel.Writer.TryComplete();
+        await _writer!;
+    }
+
+    /// <summary>Indexes back, then the commit (the caller has added its audit entry).</summary>
+    public async Task CommitAsync(RegistryImport.Progress progress, CancellationToken ct)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        await BulkWriter.RestoreIndexesAsync(_db, _deferred, ct);
+        progress.Time("rebuild indexes", watch.Elapsed);
+        watch.Restart();
+        await _db.SaveChangesAsync(ct);
+        await _tx!.CommitAsync(ct);
+        progress.Time("commit", watch.Elapsed);
+        await _tx.DisposeAsync();
+        _tx = null;
+        if (BulkLoad)
+        {
+            // A large load sits in the WAL; fold it into the database file and refresh the planner's statistics
+            // (sampled on SQLite: a full scan of a million rows per index is slower than the rest of the step).
+            watch.Restart();
+            if (_sqlite)
+            {
+                await _db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA analysis_limit=1000;", ct);
+            }
+            await _db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
+            progress.Time("checkpoint and analyze", watch.Elapsed);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null && !_writer.IsCompleted)
+        {
+            _channel!.Writer.TryComplete();
+            await _writerFailed!.CancelAsync();
+            try
+            {
+                await _writer;
+            }
+            catch (Exception)
+            {
+                // Already failed or cancelled: what matters is that the writer no longer uses the connection.
+            }
+        }
+        _writerFailed?.Dispose();
+        if (_tx is not null)
+        {
+            await _tx.RollbackAsync(CancellationToken.None);
+            await _tx.DisposeAsync();
+        }
+        if (_sqlite)
+        {
+            await _db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA threads=0; PRAGMA analysis_limit=0; PRAGMA synchronous=FULL;", CancellationToken.None);
+        }
+        await _db.Database.CloseConnectionAsync();
+    }
+}
