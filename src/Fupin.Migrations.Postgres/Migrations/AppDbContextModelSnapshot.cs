@@ -2026,7 +2026,8 @@ namespace Fupin.Migrations.Postgres.Migrations
                     b.Property<string>("HouseholdNumber")
                         .IsRequired()
                         .HasMaxLength(30)
-                        .HasColumnType("character varying(30)");
+                        .HasColumnType("character varying(30)")
+                        .UseCollation("C");
 
                     b.Property<decimal?>("HousingAreaM2")
                         .HasPrecision(10, 2)
@@ -2096,7 +2097,8 @@ namespace Fupin.Migrations.Postgres.Migrations
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("RiskRemovalMode")
                         .HasMaxLength(24)
@@ -2205,7 +2207,8 @@ namespace Fupin.Migrations.Postgres.Migrations
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("character varying(18)")
+                        .UseCollation("C");
 
                     b.Property<string>("Labour")
                         .IsRequired()
@@ -2238,7 +2241,8 @@ namespace Fupin.Migrations.Postgres.Migrations
                     b.Property<string>("RegionCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<string>("Relation")
                         .IsRequired()

@@ -32,6 +32,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Codes (ID numbers, 户编号, region codes) compare byte by byte on PostgreSQL, as they do in code
+            // (ordinal) and on SQLite: a database created with a language collation would otherwise sort and
+            // index them through the C library's collation, which made a county's index builds ~15% slower.
+            // Names keep the database's collation.
+            builder.Entity<Member>().Property(m => m.IdNumber).UseCollation("C");
+            builder.Entity<Member>().Property(m => m.RegionCode).UseCollation("C");
+            builder.Entity<Household>().Property(h => h.HouseholdNumber).UseCollation("C");
+            builder.Entity<Household>().Property(h => h.RegionCode).UseCollation("C");
+        }
 
         builder.Entity<Region>().HasQueryFilter(InScope<Region>(r => r.Code));
         builder.Entity<VillageGroup>().HasQueryFilter(InScope<VillageGroup>(g => g.RegionCode));

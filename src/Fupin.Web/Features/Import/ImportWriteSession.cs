@@ -66,18 +66,14 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         _writerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = _channel.Reader;
         var failed = _writerFailed;
+        // One INSERT statement, or one COPY, for the whole stream: a COPY per batch would make the client wait
+        // at each batch's end until the server has stored it, where one long COPY lets both work at once.
         _writer = Task.Run(async () =>
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
-                var watch = new System.Diagnostics.Stopwatch();
-                await foreach (var batch in reader.ReadAllAsync(failed.Token))
-                {
-                    watch.Start();
-                    await BulkWriter.InsertAsync(_db, batch, failed.Token);
-                    watch.Stop();
-                    progress.Written(batch.Count);
-                }
+                await BulkWriter.InsertAsync(_db, Handed(reader, progress, failed.Token), failed.Token);
                 progress.Time("insert members (while reading)", watch.Elapsed);
             }
             catch
@@ -87,6 +83,19 @@ internal sealed class ImportWriteSession : IAsyncDisposable
                 throw;
             }
         }, CancellationToken.None);
+    }
+
+    /// <summary>The members handed over, one batch after another, waiting for the next batch while there is none.</summary>
+    private static IEnumerable<Member> Handed(ChannelReader<List<Member>> reader, RegistryImport.Progress progress, CancellationToken ct)
+    {
+        foreach (var batch in reader.ReadAllAsync(ct).ToBlockingEnumerable(ct))
+        {
+            foreach (var m in batch)
+            {
+                yield return m;
+            }
+            progress.Written(batch.Count);
+        }
     }
 
     public bool Streaming => _channel is not null;
@@ -146,11 +155,10 @@ internal sealed class ImportWriteSession : IAsyncDisposable
             // A large load sits in the WAL; fold it into the database file and refresh the planner's statistics
             // (sampled on SQLite: a full scan of a million rows per index is slower than the rest of the step).
             watch.Restart();
-            if (_sqlite)
-            {
-                await _db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE); PRAGMA analysis_limit=1000;", ct);
-            }
-            await _db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
+            // Only the loaded tables: a database-wide ANALYZE also samples every other table of the province.
+            await _db.Database.ExecuteSqlRawAsync(_sqlite
+                ? "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA analysis_limit=1000; ANALYZE \"Households\"; ANALYZE \"Members\";"
+                : "ANALYZE \"Households\", \"Members\";", ct);
             progress.Time("checkpoint and analyze", watch.Elapsed);
         }
     }
