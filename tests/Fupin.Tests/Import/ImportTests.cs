@@ -39,6 +39,39 @@ public sealed class ImportRulesTests
     [InlineData("16", null)]
     public void Years_are_read_from_the_forms_sheets_use(string text, int? year) => Assert.Equal(year, CodeText.Year(text));
 
+    [Theory]
+    [InlineData("11010519491231002X", true)]
+    [InlineData("110105194912310021", true)]
+    [InlineData("999999999999999999", true)]
+    [InlineData("11010519491231002x", false)] // only the normalised upper-case X is packed; the rest is kept as text
+    [InlineData("110105491231002", false)]
+    [InlineData("E12345678", false)]
+    public void File_ids_pack_resident_ids_and_keep_anything_else_by_text(string id, bool packs)
+    {
+        Assert.Equal(packs, FileIds.TryPack(id.AsSpan(), out _));
+        Assert.Equal(packs, FileIds.TryPack(System.Text.Encoding.UTF8.GetBytes(id).AsSpan(), out _));
+        var ids = new FileIds();
+        Assert.True(ids.TryAdd(id, 7, 3, out _));
+        Assert.False(ids.TryAdd(id, 9, 4, out var first));
+        Assert.Equal(7, first);
+        Assert.True(ids.TryGet(id.AsSpan(), out var byText));
+        Assert.True(ids.TryGet(System.Text.Encoding.UTF8.GetBytes(id).AsSpan(), out var byBytes));
+        Assert.Equal((7, 3), byText);
+        Assert.Equal(byText, byBytes);
+        Assert.False(ids.TryGet("110105194912310037".AsSpan(), out _));
+    }
+
+    [Fact]
+    public void Packed_ids_differ_where_the_numbers_differ()
+    {
+        FileIds.TryPack("11010519491231002X".AsSpan(), out var x);
+        FileIds.TryPack("110105194912310020".AsSpan(), out var zero);
+        FileIds.TryPack("110105194912310029".AsSpan(), out var nine);
+        FileIds.TryPack("110105194912310030".AsSpan(), out var nextZero);
+        Assert.Equal(4, new[] { x, zero, nine, nextZero }.Distinct().Count());
+        Assert.True(zero < nine && nine < x && x < nextZero);
+    }
+
     [Fact]
     public void National_labels_map_to_codes()
     {

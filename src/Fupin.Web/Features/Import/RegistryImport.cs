@@ -66,8 +66,11 @@ public static class RegistryImport
     /// <summary>Registries up to this many households have their keys loaded before the file is read, so a large first load can be written while it is read.</summary>
     public const int StreamRegistryCap = 100_000;
 
-    private sealed class Pending(RowParser.HouseholdPart part, string regionCode, int firstRow, bool isNew)
+    private sealed class Pending(RowParser.HouseholdPart part, string regionCode, int firstRow, bool isNew, int index)
     {
+        /// <summary>Its place in the file's household list (what <see cref="FileIds"/> keeps instead of the 户编号).</summary>
+        public int Index { get; } = index;
+
         public RowParser.HouseholdPart Part { get; } = part;
         public string RegionCode { get; } = regionCode;
         public int FirstRow { get; } = firstRow;
@@ -105,10 +108,11 @@ public static class RegistryImport
         /// clash, so a re-import of the registry holds almost none).
         /// </summary>
         public static async Task<Registered> LoadAsync(AppDbContext db, Dictionary<string, Pending>? fileHouseholds,
-            Dictionary<string, (int Line, string Number)>? fileIds, CancellationToken ct)
+            FileIds? fileIds, List<Pending>? byIndex, CancellationToken ct)
         {
             var r = new Registered();
             var numbers = new Dictionary<Guid, string>();
+            string? NumberOf(int household) => household >= 0 && byIndex is not null ? byIndex[household].Part.Number : null;
             var households = db.Households.IgnoreQueryFilters().AsNoTracking().Select(h => new { h.Id, h.HouseholdNumber });
             var members = db.Members.IgnoreQueryFilters().AsNoTracking().Where(m => m.Status == MemberStatus.Active).Select(m => new { m.IdNumber, m.HouseholdId });
             void Household(Guid id, string number)
@@ -123,17 +127,16 @@ public static class RegistryImport
             {
                 // A million members read without a string each (the ID number is looked up by its bytes).
                 await NativeRows.ReadAsync(db, households, row => Household(row.Guid(0), row.String(1)), ct);
-                var lookup = fileIds?.GetAlternateLookup<ReadOnlySpan<char>>();
                 await NativeRows.ReadAsync(db, members, row =>
                 {
-                    var first = (Line: 0, Number: "");
-                    if (lookup is { } l && !row.TryFind(0, l, out first))
+                    var first = (Line: 0, Household: -1);
+                    if (fileIds is not null && !fileIds.TryGet(row.Utf8(0), out first))
                     {
                         return;
                     }
                     var householdId = row.Guid(1);
                     var held = numbers.GetValueOrDefault(householdId, "");
-                    if (fileIds is null || first.Number != held)
+                    if (fileIds is null || NumberOf(first.Household) != held)
                     {
                         r.Holders[row.String(0)] = (householdId, held);
                     }
@@ -147,7 +150,7 @@ public static class RegistryImport
             await foreach (var m in members.AsAsyncEnumerable().WithCancellation(ct))
             {
                 var held = numbers.GetValueOrDefault(m.HouseholdId, "");
-                if (fileIds is null || (fileIds.TryGetValue(m.IdNumber, out var first) && first.Number != held))
+                if (fileIds is null || (fileIds.TryGet(m.IdNumber, out var first) && NumberOf(first.Household) != held))
                 {
                     r.Holders[m.IdNumber] = (m.HouseholdId, held);
                 }
@@ -190,7 +193,7 @@ public static class RegistryImport
         // A small registry's keys up front: once the file has shown as many new households as a bulk load
         // needs, the rest is written while it is read (members on a second thread), instead of after the read.
         var tableHouseholds = await db.Households.IgnoreQueryFilters().CountAsync(ct);
-        var known = tableHouseholds <= StreamRegistryCap ? await Registered.LoadAsync(db, null, null, ct) : null;
+        var known = tableHouseholds <= StreamRegistryCap ? await Registered.LoadAsync(db, null, null, null, ct) : null;
         var streamFrom = Math.Max(options.BulkLoadFrom, tableHouseholds);
         var newHouseholds = 0;
         ImportWriteSession? session = null;
@@ -199,7 +202,8 @@ public static class RegistryImport
             var parser = new RowParser(map, today);
             var errors = new RowErrors();
             var households = new Dictionary<string, Pending>(StringComparer.Ordinal);
-            var ids = new Dictionary<string, (int Line, string Number)>(StringComparer.Ordinal); // the row an ID number is first on, and its 户编号
+            var ids = new FileIds();
+            var byIndex = new List<Pending>();
             var problems = new List<string>(4);
             var line = headerRow;
             var count = 0;
@@ -280,11 +284,12 @@ public static class RegistryImport
                     if (region is not null && number.Length > 0)
                     {
                         var isNew = known is not null && !known.Numbers.Contains(number);
-                        households[number] = pending = new Pending(part, region, line, isNew)
+                        households[number] = pending = new Pending(part, region, line, isNew, byIndex.Count)
                         {
                             Id = Guid.CreateVersion7(),
                             Rows = session is { Streaming: true } && isNew ? null : new(4),
                         };
+                        byIndex.Add(pending);
                         if (isNew)
                         {
                             newHouseholds++;
@@ -292,9 +297,9 @@ public static class RegistryImport
                     }
                 }
 
-                if (id is not null && !ids.TryAdd(id.Normalized, (line, number)))
+                if (id is not null && !ids.TryAdd(id.Normalized, line, pending?.Index ?? -1, out var firstLine))
                 {
-                    problems.Add($"证件号码与第{ids[id.Normalized].Line}行重复");
+                    problems.Add($"证件号码与第{firstLine}行重复");
                 }
                 if (id is not null)
                 {
@@ -392,7 +397,7 @@ public static class RegistryImport
             {
                 // One pass over the registry's keys, everywhere (an ID number may be active in another county): which
                 // of the file's 户编号 are registered, and which of its people are active members, and where.
-                registered = known ?? await Registered.LoadAsync(db, households, ids, ct);
+                registered = known ?? await Registered.LoadAsync(db, households, ids, byIndex, ct);
                 // A load as large as what the tables hold (a county's first import) is a bulk load: secondary indexes
                 // are rebuilt once at the end, and on SQLite the per-row foreign-key lookups are left out.
                 var newCount = households.Keys.Count(n => !registered.Numbers.Contains(n));
@@ -400,7 +405,6 @@ public static class RegistryImport
                 session = await ImportWriteSession.BeginAsync(db, bulkLoad, progress, ct);
             }
             ids.Clear();
-            ids.TrimExcess();
             progress.Time("look up registered households and people", watch.Elapsed);
             return await WriteAsync(db, clock, parser, households, registered, session, options, progress, errors, headerRow, count, ct);
         }
