@@ -45,7 +45,7 @@ internal sealed class ImportWriteSession : IAsyncDisposable
             // against the process), sorter threads for index builds, and for a bulk load no per-row FK lookups
             // (every key is checked by the import: villages in scope, households created in the same load or
             // found registered). Set before the transaction: SQLite ignores foreign_keys inside one.
-            await db.Database.ExecuteSqlRawAsync(bulkLoad ? "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=0; PRAGMA threads=2; PRAGMA synchronous=NORMAL;" : "PRAGMA mmap_size=0;", ct);
+            await db.Database.ExecuteSqlRawAsync(bulkLoad ? "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=0; PRAGMA threads=2;" : "PRAGMA mmap_size=0;", ct);
         }
         session._tx = await db.Database.BeginTransactionAsync(ct);
         if (bulkLoad)
@@ -186,7 +186,7 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         }
         if (_sqlite)
         {
-            await _db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA threads=0; PRAGMA analysis_limit=0; PRAGMA synchronous=FULL;", CancellationToken.None);
+            await _db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA threads=0; PRAGMA analysis_limit=0;", CancellationToken.None);
         }
         await _db.Database.CloseConnectionAsync();
     }
