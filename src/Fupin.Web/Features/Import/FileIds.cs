@@ -11,8 +11,6 @@ internal sealed class FileIds
     private readonly Dictionary<long, (int Line, int Household)> _packed = [];
     private readonly Dictionary<string, (int Line, int Household)> _other = new(StringComparer.Ordinal);
 
-    public int Count => _packed.Count + _other.Count;
-
     /// <summary>Adds an ID number; false, with the row it was first on, when the file has it already.</summary>
     public bool TryAdd(string id, int line, int household, out int firstLine)
     {

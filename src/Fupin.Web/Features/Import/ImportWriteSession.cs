@@ -23,20 +23,22 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     private Channel<List<Member>>? _channel;
     private Task? _writer;
     private CancellationTokenSource? _writerFailed;
-    private List<Member> _batch = new(Batch);
+    private CancellationToken _ct;
+    private List<Member> _batch = [];
 
-    private ImportWriteSession(AppDbContext db)
+    private ImportWriteSession(AppDbContext db, bool bulkLoad)
     {
         _db = db;
         _sqlite = db.Database.IsSqlite();
+        BulkLoad = bulkLoad;
     }
 
-    public bool BulkLoad { get; private set; }
+    public bool BulkLoad { get; }
 
     /// <summary>Opens the connection and the transaction; a bulk load sets the tables' indexes aside.</summary>
     public static async Task<ImportWriteSession> BeginAsync(AppDbContext db, bool bulkLoad, RegistryImport.Progress progress, CancellationToken ct)
     {
-        var session = new ImportWriteSession(db) { BulkLoad = bulkLoad };
+        var session = new ImportWriteSession(db, bulkLoad);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         await db.Database.OpenConnectionAsync(ct);
         if (session._sqlite)
@@ -63,6 +65,8 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     public void StartStreaming(RegistryImport.Progress progress, CancellationToken ct)
     {
         _channel = Channel.CreateBounded<List<Member>>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
+        _ct = ct;
+        _batch = new List<Member>(Batch);
         _writerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = _channel.Reader;
         var failed = _writerFailed;
@@ -117,9 +121,12 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         {
             await _channel!.Writer.WriteAsync(full, _writerFailed!.Token);
         }
-        catch (OperationCanceledException) when (_writer!.IsFaulted)
+        catch (OperationCanceledException) when (!_ct.IsCancellationRequested)
         {
-            await _writer; // the writer's own exception
+            // Not the caller's cancellation: the writer failed (and cancelled its token on the way out).
+            // Its own exception is what the import reports.
+            await _writer!;
+            throw;
         }
     }
 
