@@ -85,6 +85,9 @@ public static class BulkWriter
         var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
         var names = columns.Select(c => $"{table}.{c.Column}").ToArray();
         SqliteNative.Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        var binders = (Action<SqliteRow, T>?[])TypedSqliteBinders.GetValue(entity, _ =>
+            columns.Select(c => TypedSqliteBinder<T>(c.Property, c.Converter)).ToArray());
+        var bound = new SqliteRow(handle, statement, columns.Count);
         try
         {
             var count = 0;
@@ -96,6 +99,12 @@ public static class BulkWriter
                 }
                 for (var i = 0; i < columns.Count; i++)
                 {
+                    if (binders[i] is { } bind)
+                    {
+                        bound.Column = i + 1;
+                        bind(bound, row);
+                        continue;
+                    }
                     var value = Value(columns[i].Getter.GetClrValueUsingContainingEntity(row), columns[i].Converter);
                     SqliteNative.Check(handle, SqliteNative.Bind(statement, i + 1, value, names[i]));
                 }
@@ -185,59 +194,92 @@ public static class BulkWriter
     }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IEntityType, object> TypedCopyWriters = [];
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IEntityType, object> TypedSqliteBinders = [];
+
+    /// <summary>A column's COPY writer (see <see cref="TypedWriter{TWriter, T}"/>); the method by the column's store type.</summary>
+    private static Action<PgCopyRows, T>? TypedCopyWriter<T>(IProperty property, string storeType,
+        Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter) =>
+        TypedWriter<PgCopyRows, T>(property, converter, type => (storeType, type) switch
+        {
+            ("uuid", _) when type == typeof(Guid) => nameof(PgCopyRows.Uuid),
+            ("text" or "character varying" or "character", _) when type == typeof(string) => nameof(PgCopyRows.Text),
+            ("integer", _) when type == typeof(int) => nameof(PgCopyRows.Int32),
+            ("bigint", _) when type == typeof(long) => nameof(PgCopyRows.Int64),
+            ("smallint", _) when type == typeof(short) => nameof(PgCopyRows.Int16),
+            ("boolean", _) when type == typeof(bool) => nameof(PgCopyRows.Bool),
+            ("date", _) when type == typeof(DateOnly) => nameof(PgCopyRows.Date),
+            ("timestamp with time zone", _) when type == typeof(DateTime) => nameof(PgCopyRows.Timestamp),
+            ("numeric", _) when type == typeof(decimal) => nameof(PgCopyRows.Numeric),
+            ("double precision", _) when type == typeof(double) => nameof(PgCopyRows.Double),
+            _ => null,
+        }, integersWiden: false);
+
+    /// <summary>A column's SQLite binder (see <see cref="TypedWriter{TWriter, T}"/>), in the forms of <see cref="SqliteNative.Bind"/>.</summary>
+    private static Action<SqliteRow, T>? TypedSqliteBinder<T>(IProperty property,
+        Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter) =>
+        TypedWriter<SqliteRow, T>(property, converter, type =>
+            type == typeof(string) ? nameof(SqliteRow.Text)
+            : type == typeof(Guid) ? nameof(SqliteRow.Guid)
+            : type == typeof(long) ? nameof(SqliteRow.Int64)
+            : type == typeof(bool) ? nameof(SqliteRow.Bool)
+            : type == typeof(double) ? nameof(SqliteRow.Double)
+            : type == typeof(DateOnly) ? nameof(SqliteRow.Date)
+            : type == typeof(DateTime) ? nameof(SqliteRow.Timestamp)
+            : type == typeof(decimal) ? nameof(SqliteRow.Decimal)
+            : type == typeof(byte[]) ? nameof(SqliteRow.Blob)
+            : null, integersWiden: true);
 
     /// <summary>
     /// A compiled writer of one column's value straight from the entity, with the model's converter inlined:
     /// no boxing of the value, nor of the converted value (30 boxes a row, half a gigabyte of garbage for a
-    /// county's members). Null for what it does not cover (a shadow property, an unusual provider type); that
-    /// column goes through <see cref="PgCopyRows.WriterFor"/>. Cached per entity type of each model.
+    /// county's members), and an enum stored by name takes its name from <see cref="EnumNames{TEnum}"/>
+    /// instead of a new string per value. <paramref name="methodFor"/> names the writer's method for the
+    /// provider value's type; with <paramref name="integersWiden"/> small integers and enums stored as numbers
+    /// go to the Int64 method. Null for what it does not cover (a shadow property, an unusual provider type);
+    /// that column goes through the boxed path. Cached per entity type of each model.
     /// </summary>
-    private static Action<PgCopyRows, T>? TypedCopyWriter<T>(IProperty property, string storeType,
-        Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter)
+    private static Action<TWriter, T>? TypedWriter<TWriter, T>(IProperty property,
+        Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? converter, Func<Type, string?> methodFor, bool integersWiden)
     {
         if (property.PropertyInfo is not { } info || property.IsShadowProperty() || !info.DeclaringType!.IsAssignableFrom(typeof(T)))
         {
             return null;
         }
-        var buffer = System.Linq.Expressions.Expression.Parameter(typeof(PgCopyRows), "buffer");
+        var writer = System.Linq.Expressions.Expression.Parameter(typeof(TWriter), "writer");
         var row = System.Linq.Expressions.Expression.Parameter(typeof(T), "row");
         System.Linq.Expressions.Expression value = System.Linq.Expressions.Expression.Property(row, info);
         var underlying = Nullable.GetUnderlyingType(value.Type);
         var nullable = !value.Type.IsValueType || underlying is not null;
         var present = underlying is not null ? System.Linq.Expressions.Expression.Property(value, "Value") : value;
-        if (converter is not null)
+        if (converter is not null && converter.GetType() is { IsGenericType: true } c &&
+            c.GetGenericTypeDefinition() == typeof(Microsoft.EntityFrameworkCore.Storage.ValueConversion.EnumToStringConverter<>) &&
+            present.Type == converter.ModelClrType)
+        {
+            present = System.Linq.Expressions.Expression.Call(typeof(EnumNames<>).MakeGenericType(present.Type).GetMethod(nameof(EnumNames<DayOfWeek>.Of))!, present);
+        }
+        else if (converter is not null)
         {
             var convert = converter.ConvertToProviderExpression;
             var parameter = convert.Parameters[0].Type;
             present = System.Linq.Expressions.Expression.Invoke(convert, present.Type == parameter ? present : System.Linq.Expressions.Expression.Convert(present, parameter));
         }
-        var method = storeType switch
+        if (integersWiden && (present.Type.IsEnum || present.Type == typeof(int) || present.Type == typeof(short) || present.Type == typeof(byte)))
         {
-            "uuid" when present.Type == typeof(Guid) => nameof(PgCopyRows.Uuid),
-            "text" or "character varying" or "character" when present.Type == typeof(string) => nameof(PgCopyRows.Text),
-            "integer" when present.Type == typeof(int) => nameof(PgCopyRows.Int32),
-            "bigint" when present.Type == typeof(long) => nameof(PgCopyRows.Int64),
-            "smallint" when present.Type == typeof(short) => nameof(PgCopyRows.Int16),
-            "boolean" when present.Type == typeof(bool) => nameof(PgCopyRows.Bool),
-            "date" when present.Type == typeof(DateOnly) => nameof(PgCopyRows.Date),
-            "timestamp with time zone" when present.Type == typeof(DateTime) => nameof(PgCopyRows.Timestamp),
-            "numeric" when present.Type == typeof(decimal) => nameof(PgCopyRows.Numeric),
-            "double precision" when present.Type == typeof(double) => nameof(PgCopyRows.Double),
-            _ => null,
-        };
-        if (method is null)
+            present = System.Linq.Expressions.Expression.Convert(present, typeof(long));
+        }
+        if (methodFor(present.Type) is not { } method)
         {
             return null;
         }
-        System.Linq.Expressions.Expression body = System.Linq.Expressions.Expression.Call(buffer, typeof(PgCopyRows).GetMethod(method, [present.Type])!, present);
+        System.Linq.Expressions.Expression body = System.Linq.Expressions.Expression.Call(writer, typeof(TWriter).GetMethod(method, [present.Type])!, present);
         if (nullable)
         {
             body = System.Linq.Expressions.Expression.IfThenElse(
                 System.Linq.Expressions.Expression.Equal(value, System.Linq.Expressions.Expression.Constant(null, value.Type)),
-                System.Linq.Expressions.Expression.Call(buffer, typeof(PgCopyRows).GetMethod(nameof(PgCopyRows.Null))!),
+                System.Linq.Expressions.Expression.Call(writer, typeof(TWriter).GetMethod("Null")!),
                 body);
         }
-        return System.Linq.Expressions.Expression.Lambda<Action<PgCopyRows, T>>(body, buffer, row).Compile();
+        return System.Linq.Expressions.Expression.Lambda<Action<TWriter, T>>(body, writer, row).Compile();
     }
 
     /// <summary>"character varying(12)" → "character varying": the type name COPY's writer resolves.</summary>

@@ -136,13 +136,18 @@ public static class DatabaseSetup
         await db.Database.MigrateAsync(ct);
     }
 
-    /// <summary>Durability and concurrency settings that SQLite keeps per connection.</summary>
+    /// <summary>
+    /// Durability and concurrency settings that SQLite keeps per connection, set on every open (and set again by
+    /// a bulk import that changed some of them). Pooled connections keep their page cache; memory-mapped reads
+    /// spare a copy per page.
+    /// </summary>
+    internal const string SqliteConnectionPragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; " +
+                                                    "PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;";
+
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
-        // Pooled connections keep their page cache; memory-mapped reads spare a copy per page.
-        private const string Sql = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; " +
-                                   "PRAGMA cache_size=-32768; PRAGMA mmap_size=268435456;";
+        private const string Sql = SqliteConnectionPragmas;
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {

@@ -25,6 +25,7 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     private CancellationTokenSource? _writerFailed;
     private CancellationToken _ct;
     private List<Member> _batch = [];
+    private WalFlusher? _flusher;
 
     private ImportWriteSession(AppDbContext db, bool bulkLoad)
     {
@@ -47,12 +48,16 @@ internal sealed class ImportWriteSession : IAsyncDisposable
             // against the process), sorter threads for index builds, and for a bulk load no per-row FK lookups
             // (every key is checked by the import: villages in scope, households created in the same load or
             // found registered). Set before the transaction: SQLite ignores foreign_keys inside one.
-            await db.Database.ExecuteSqlRawAsync(bulkLoad ? "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=0; PRAGMA threads=2;" : "PRAGMA mmap_size=0;", ct);
+            await db.Database.ExecuteSqlRawAsync(bulkLoad ? "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=0; PRAGMA threads=2; PRAGMA cache_size=-2000;" : "PRAGMA mmap_size=0;", ct);
         }
         session._tx = await db.Database.BeginTransactionAsync(ct);
         if (bulkLoad)
         {
             session._deferred = await BulkWriter.DropIndexesAsync(db, ["Households", "Members"], ct);
+            if (session._sqlite)
+            {
+                session._flusher = WalFlusher.Start(db.Database.GetDbConnection().DataSource);
+            }
         }
         progress.Time("drop indexes for the load", watch.Elapsed);
         return session;
@@ -149,9 +154,21 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     public async Task CommitAsync(RegistryImport.Progress progress, CancellationToken ct)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
+        if (_sqlite && BulkLoad)
+        {
+            // A small page cache for the index builds: SQLite's sorter sizes its in-memory runs by it, and with
+            // small runs its worker thread sorts one run while the table scan fills the next (each build about
+            // twice as fast as with the connection's 32 MB cache, measured on a county's members).
+            await _db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-2000;", ct);
+        }
         await BulkWriter.RestoreIndexesAsync(_db, _deferred, ct);
         progress.Time("rebuild indexes", watch.Elapsed);
         watch.Restart();
+        if (_flusher is not null)
+        {
+            await _flusher.DisposeAsync();
+            _flusher = null;
+        }
         await _db.SaveChangesAsync(ct);
         await _tx!.CommitAsync(ct);
         progress.Time("commit", watch.Elapsed);
@@ -186,6 +203,11 @@ internal sealed class ImportWriteSession : IAsyncDisposable
             }
         }
         _writerFailed?.Dispose();
+        if (_flusher is not null)
+        {
+            await _flusher.DisposeAsync();
+            _flusher = null;
+        }
         if (_tx is not null)
         {
             await _tx.RollbackAsync(CancellationToken.None);
@@ -193,8 +215,71 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         }
         if (_sqlite)
         {
-            await _db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=ON; PRAGMA mmap_size=268435456; PRAGMA threads=0; PRAGMA analysis_limit=0;", CancellationToken.None);
+            await _db.Database.ExecuteSqlRawAsync(DatabaseSetup.SqliteConnectionPragmas + " PRAGMA threads=0; PRAGMA analysis_limit=0;", CancellationToken.None);
         }
         await _db.Database.CloseConnectionAsync();
+    }
+
+    /// <summary>
+    /// Writes a bulk load's WAL to disk while the load is still running. The load's pages go to the WAL as the
+    /// page cache spills them, but the operating system holds them until the commit's fsync, which then waits
+    /// for a gigabyte at the disk's speed (2.4 s of a county's first load). Flushed every half second
+    /// from this thread, the disk works while the processors parse and insert, and the commit finds little
+    /// left to write. Only the file's already-written bytes are forced out: SQLite's own syncs and
+    /// locks (held on the database and shared-memory files) are untouched.
+    /// </summary>
+    private sealed class WalFlusher : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _loop;
+
+        private WalFlusher(string wal) => _loop = Task.Run(() => LoopAsync(wal, _stop.Token));
+
+        public static WalFlusher? Start(string? database) =>
+            string.IsNullOrEmpty(database) || database == ":memory:" ? null : new WalFlusher(database + "-wal");
+
+        private static async Task LoopAsync(string wal, CancellationToken stop)
+        {
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+            Microsoft.Win32.SafeHandles.SafeFileHandle? handle = null;
+            try
+            {
+                while (await timer.WaitForNextTickAsync(stop))
+                {
+                    if (handle is null)
+                    {
+                        if (!File.Exists(wal))
+                        {
+                            continue;
+                        }
+                        handle = File.OpenHandle(wal, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+                    }
+                    RandomAccess.FlushToDisk(handle);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped before the commit.
+            }
+            catch (IOException)
+            {
+                // Only a head start for the commit's own sync: without it the commit still writes everything.
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // As above.
+            }
+            finally
+            {
+                handle?.Dispose();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            await _loop;
+            _stop.Dispose();
+        }
     }
 }
