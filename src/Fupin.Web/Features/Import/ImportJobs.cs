@@ -128,6 +128,8 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
                 File.Delete(item.Path);
                 _pending.TryRemove(id, out _);
             }
+            // A bulk load's housekeeping (statistics, SQLite's WAL) is done before the next import starts.
+            await BulkLoadMaintenance.WaitAsync();
         }
     }
 
@@ -187,6 +189,8 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
         await db.SaveChangesAsync(ct);
         if (job.State == ImportState.Succeeded && job.Kind != ImportKind.Roster && RecomputesLights(job))
         {
+            // The lights' queries go over the new households with the planner's statistics in place.
+            await BulkLoadMaintenance.WaitAsync();
             // Households and incomes changed in bulk: their lights are recomputed once, here.
             progress.Phase = "重算三色灯";
             db.ChangeTracker.Clear();

@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Fupin.Web.Data;
 using Fupin.Web.Features.Households;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Fupin.Web.Features.Import;
@@ -20,11 +21,11 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     private readonly bool _sqlite;
     private IDbContextTransaction? _tx;
     private IReadOnlyList<string> _deferred = [];
-    private Channel<List<Member>>? _channel;
+    private Channel<Handoff>? _channel;
     private Task? _writer;
     private CancellationTokenSource? _writerFailed;
     private CancellationToken _ct;
-    private List<Member> _batch = [];
+    private Handoff _batch = null!;
     private WalFlusher? _flusher;
 
     private ImportWriteSession(AppDbContext db, bool bulkLoad)
@@ -48,7 +49,7 @@ internal sealed class ImportWriteSession : IAsyncDisposable
             // against the process), sorter threads for index builds, and for a bulk load no per-row FK lookups
             // (every key is checked by the import: villages in scope, households created in the same load or
             // found registered). Set before the transaction: SQLite ignores foreign_keys inside one.
-            await db.Database.ExecuteSqlRawAsync(bulkLoad ? "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=0; PRAGMA threads=2; PRAGMA cache_size=-2000;" : "PRAGMA mmap_size=0;", ct);
+            await db.Database.ExecuteSqlRawAsync(bulkLoad ? "PRAGMA foreign_keys=OFF; PRAGMA mmap_size=0; PRAGMA threads=2; PRAGMA cache_size=-2000; PRAGMA wal_autocheckpoint=0;" : "PRAGMA mmap_size=0;", ct);
         }
         session._tx = await db.Database.BeginTransactionAsync(ct);
         if (bulkLoad)
@@ -64,24 +65,45 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts the second thread that inserts the members handed to <see cref="AddMemberAsync"/>, in batches,
-    /// inside this transaction. Nothing else may use the context until <see cref="EndStreamAsync"/>.
+    /// Starts the second thread that inserts what is handed to <see cref="AddMemberAsync"/> (and on SQLite
+    /// <see cref="AddHouseholdAsync"/>), in batches, inside this transaction. Nothing else may use the context
+    /// until <see cref="EndStreamAsync"/>.
     /// </summary>
     public void StartStreaming(RegistryImport.Progress progress, CancellationToken ct)
     {
-        _channel = Channel.CreateBounded<List<Member>>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
+        _channel = Channel.CreateBounded<Handoff>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
         _ct = ct;
-        _batch = new List<Member>(Batch);
+        _batch = new Handoff();
         _writerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var reader = _channel.Reader;
         var failed = _writerFailed;
-        // One INSERT statement, or one COPY, for the whole stream: a COPY per batch would make the client wait
-        // at each batch's end until the server has stored it, where one long COPY lets both work at once.
         _writer = Task.Run(async () =>
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
             try
             {
+                if (_sqlite)
+                {
+                    // Two prepared INSERTs on the one connection: members, and households once complete.
+                    using var members = BulkWriter.SqliteInsert<Member>(_db);
+                    using var households = BulkWriter.SqliteInsert<Household>(_db);
+                    foreach (var batch in reader.ReadAllAsync(failed.Token).ToBlockingEnumerable(failed.Token))
+                    {
+                        foreach (var m in batch.Members)
+                        {
+                            members.Add(m);
+                        }
+                        foreach (var build in batch.Households)
+                        {
+                            households.Add(build());
+                        }
+                        progress.Written(batch.Members.Count);
+                    }
+                    progress.Time("insert members and households (while reading)", watch.Elapsed);
+                    return;
+                }
+                // One COPY for the whole stream: a COPY per batch would make the client wait at each batch's end
+                // until the server has stored it, where one long COPY lets both work at once.
                 await BulkWriter.InsertAsync(_db, Handed(reader, progress, failed.Token), failed.Token);
                 progress.Time("insert members (while reading)", watch.Elapsed);
             }
@@ -94,34 +116,53 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         }, CancellationToken.None);
     }
 
+    /// <summary>What the reading side hands over at once: a batch of members, and households that are complete.</summary>
+    private sealed class Handoff
+    {
+        public List<Member> Members { get; } = new(Batch);
+        public List<Func<Household>> Households { get; } = [];
+    }
+
     /// <summary>The members handed over, one batch after another, waiting for the next batch while there is none.</summary>
-    private static IEnumerable<Member> Handed(ChannelReader<List<Member>> reader, RegistryImport.Progress progress, CancellationToken ct)
+    private static IEnumerable<Member> Handed(ChannelReader<Handoff> reader, RegistryImport.Progress progress, CancellationToken ct)
     {
         foreach (var batch in reader.ReadAllAsync(ct).ToBlockingEnumerable(ct))
         {
-            foreach (var m in batch)
+            foreach (var m in batch.Members)
             {
                 yield return m;
             }
-            progress.Written(batch.Count);
+            progress.Written(batch.Members.Count);
         }
     }
 
     public bool Streaming => _channel is not null;
 
+    /// <summary>
+    /// Whether households may be handed over during the stream too: on SQLite, whose writer has a statement
+    /// for each table; PostgreSQL's one COPY takes one table, so households are written after it.
+    /// </summary>
+    public bool StreamsHouseholds => _sqlite && Streaming;
+
     public async ValueTask AddMemberAsync(Member m)
     {
-        _batch.Add(m);
-        if (_batch.Count == Batch)
+        _batch.Members.Add(m);
+        if (_batch.Members.Count == Batch)
         {
             await SendAsync();
         }
     }
 
+    /// <summary>
+    /// A household to insert, built on the writer's thread when its turn comes (from counts the reading side
+    /// may still change: a household whose rows resume later is corrected after the stream).
+    /// </summary>
+    public void AddHousehold(Func<Household> build) => _batch.Households.Add(build);
+
     private async ValueTask SendAsync()
     {
         var full = _batch;
-        _batch = new List<Member>(Batch);
+        _batch = new Handoff();
         try
         {
             await _channel!.Writer.WriteAsync(full, _writerFailed!.Token);
@@ -142,7 +183,7 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         {
             return;
         }
-        if (_batch.Count > 0)
+        if (_batch.Members.Count > 0 || _batch.Households.Count > 0)
         {
             await SendAsync();
         }
@@ -176,14 +217,11 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         _tx = null;
         if (BulkLoad)
         {
-            // A large load sits in the WAL; fold it into the database file and refresh the planner's statistics
-            // (sampled on SQLite: a full scan of a million rows per index is slower than the rest of the step).
-            watch.Restart();
-            // Only the loaded tables: a database-wide ANALYZE also samples every other table of the province.
-            await _db.Database.ExecuteSqlRawAsync(_sqlite
-                ? "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA analysis_limit=1000; ANALYZE \"Households\"; ANALYZE \"Members\";"
-                : "ANALYZE \"Households\", \"Members\";", ct);
-            progress.Time("checkpoint and analyze", watch.Elapsed);
+            // Statistics, and SQLite's WAL folded into the file, on a connection of their own once the load is
+            // committed (this connection's automatic checkpoint is off for the load, so the commit does not do
+            // it inline).
+            BulkLoadMaintenance.Start(_db.Database.GetDbConnection(), ["Households", "Members"],
+                _db.GetService<ILoggerFactory>().CreateLogger<ImportWriteSession>());
         }
     }
 
@@ -215,7 +253,7 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         }
         if (_sqlite)
         {
-            await _db.Database.ExecuteSqlRawAsync(DatabaseSetup.SqliteConnectionPragmas + " PRAGMA threads=0; PRAGMA analysis_limit=0;", CancellationToken.None);
+            await _db.Database.ExecuteSqlRawAsync(DatabaseSetup.SqliteConnectionPragmas + " PRAGMA threads=0; PRAGMA analysis_limit=0; PRAGMA wal_autocheckpoint=1000;", CancellationToken.None);
         }
         await _db.Database.CloseConnectionAsync();
     }

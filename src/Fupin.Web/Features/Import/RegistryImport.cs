@@ -89,6 +89,12 @@ public static class RegistryImport
 
         // A streamed household: its id, and what its members add up to.
         public Guid Id { get; set; }
+
+        /// <summary>Handed to the writer during the stream (SQLite), once the file moved on to another household.</summary>
+        public bool Written { get; set; }
+
+        /// <summary>Its rows resumed after it was written: its counts are corrected after the stream.</summary>
+        public bool Reopened { get; set; }
         public int ActiveMembers { get; set; }
         public Assurance.AssuranceItem MemberGaps { get; set; }
     }
@@ -203,20 +209,34 @@ public static class RegistryImport
             var errors = new RowErrors();
             var households = new Dictionary<string, Pending>(StringComparer.Ordinal);
             var ids = new FileIds();
+            var guids = new GuidSequence();
             var byIndex = new List<Pending>();
             var problems = new List<string>(4);
             var line = headerRow;
             var count = 0;
 
             // A streamed row's member, written at once: its household's id and counts are kept instead of the row.
+            // On SQLite the household itself goes too, once the file has moved on to another household (a file
+            // lists a household's rows together; one whose rows resume later is corrected after the stream).
+            Pending? open = null;
             async ValueTask StreamAsync(Pending p, int rowLine, MemberInput input, Rules.ResidentIdInfo? id)
             {
+                if (session!.StreamsHouseholds && !ReferenceEquals(open, p))
+                {
+                    if (open is { Written: false } done)
+                    {
+                        done.Written = true;
+                        session.AddHousehold(() => StreamedHousehold(done, today, now));
+                    }
+                    p.Reopened |= p.Written;
+                    open = p;
+                }
                 if (known!.Holders.TryGetValue(id?.Normalized ?? "", out var holder))
                 {
                     errors.Add(rowLine, $"证件号码已是户编号{holder.Number}的在册成员（一人只能在一户中在册）");
                     return;
                 }
-                var m = NewMember(p, input, id, now);
+                var m = NewMember(p, input, id, now, guids);
                 if (m.Status == MemberStatus.Active)
                 {
                     p.ActiveMembers++;
@@ -286,7 +306,7 @@ public static class RegistryImport
                         var isNew = known is not null && !known.Numbers.Contains(number);
                         households[number] = pending = new Pending(part, region, line, isNew, byIndex.Count)
                         {
-                            Id = Guid.CreateVersion7(),
+                            Id = guids.Next(),
                             Rows = session is { Streaming: true } && isNew ? null : new(4),
                         };
                         byIndex.Add(pending);
@@ -406,7 +426,7 @@ public static class RegistryImport
             }
             ids.Clear();
             progress.Time("look up registered households and people", watch.Elapsed);
-            return await WriteAsync(db, clock, parser, households, registered, session, options, progress, errors, headerRow, count, ct);
+            return await WriteAsync(db, clock, parser, households, registered, session, options, progress, errors, headerRow, count, guids, ct);
         }
         finally
         {
@@ -418,7 +438,7 @@ public static class RegistryImport
     }
 
     private static async Task<Result> WriteAsync(AppDbContext db, TimeProvider clock, RowParser parser, Dictionary<string, Pending> households,
-        Registered registered, ImportWriteSession session, Options options, Progress progress, RowErrors errors, int headerRow, int rowCount, CancellationToken ct)
+        Registered registered, ImportWriteSession session, Options options, Progress progress, RowErrors errors, int headerRow, int rowCount, GuidSequence guids, CancellationToken ct)
     {
         var today = clock.Today();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -431,7 +451,16 @@ public static class RegistryImport
         var streamed = households.Values.Where(p => p.Rows is null).ToList();
         if (streamed.Count > 0)
         {
-            await BulkWriter.InsertAsync(db, streamed.Select(p => StreamedHousehold(p, today, now)), ct);
+            await BulkWriter.InsertAsync(db, streamed.Where(p => !p.Written).Select(p => StreamedHousehold(p, today, now)), ct);
+            foreach (var p in streamed.Where(p => p.Reopened))
+            {
+                // Written while the file was read, before its later rows: the counts those rows changed.
+                var h = StreamedHousehold(p, today, now);
+                await db.Households.IgnoreQueryFilters().Where(x => x.Id == p.Id).ExecuteUpdateAsync(u => u
+                    .SetProperty(x => x.MemberCount, h.MemberCount)
+                    .SetProperty(x => x.AssuranceGaps, h.AssuranceGaps)
+                    .SetProperty(x => x.HeadName, h.HeadName), ct);
+            }
             created += streamed.Count;
             membersCreated += streamed.Sum(p => p.ActiveMembers);
             progress.Time("insert streamed households", watch.Elapsed);
@@ -462,7 +491,7 @@ public static class RegistryImport
                 }
                 if (ex is null)
                 {
-                    var h = NewHousehold(p, today, now);
+                    var h = NewHousehold(p, today, now, guids);
                     newHouseholds.Add(h);
                     newMembers.AddRange(h.Members);
                     created++;
@@ -555,11 +584,11 @@ public static class RegistryImport
         return h;
     }
 
-    private static Member NewMember(Pending p, MemberInput input, Rules.ResidentIdInfo? id, DateTime now)
+    private static Member NewMember(Pending p, MemberInput input, Rules.ResidentIdInfo? id, DateTime now, GuidSequence guids)
     {
         var m = new Member
         {
-            Id = Guid.CreateVersion7(),
+            Id = guids.Next(),
             HouseholdId = p.Id,
             RegionCode = p.RegionCode,
             IdNumber = "",
@@ -573,12 +602,12 @@ public static class RegistryImport
         return m;
     }
 
-    private static Household NewHousehold(Pending p, DateOnly today, DateTime now)
+    private static Household NewHousehold(Pending p, DateOnly today, DateTime now, GuidSequence guids)
     {
         var h = HouseholdOf(p, today, now);
         foreach (var r in p.Rows!)
         {
-            h.Members.Add(NewMember(p, r.Input, Rules.ResidentId.TryParse(r.IdNumber, today, out _), now));
+            h.Members.Add(NewMember(p, r.Input, Rules.ResidentId.TryParse(r.IdNumber, today, out _), now, guids));
         }
         RegistryCommands.Recount(h, today);
         return h;

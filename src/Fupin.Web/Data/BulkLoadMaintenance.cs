@@ -1,0 +1,70 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Fupin.Web.Data;
+
+/// <summary>
+/// The housekeeping a large committed load leaves, done after it on a connection of its own: the planner's
+/// statistics for the loaded tables, and on SQLite the WAL folded into the database file. The load is durable
+/// and visible at its commit; this is what PostgreSQL's checkpointer and autovacuum would do in the background
+/// anyway, started at once instead of within the minute. Charged to the import it took 0.8 s (PostgreSQL's
+/// ANALYZE) and 1.4 s (copying and syncing a gigabyte of SQLite WAL, otherwise done inside whichever request
+/// commits next). The import queue waits for it before recomputing lights over the new households and
+/// before its next job.
+/// </summary>
+public static class BulkLoadMaintenance
+{
+    private static readonly ConcurrentDictionary<Task, byte> Running = new();
+
+    /// <summary>
+    /// Statistics for <paramref name="tables"/> (sampled on SQLite: a full scan per index is slower than the
+    /// load's other steps), then on SQLite a passive checkpoint, which never blocks other writers, and a
+    /// truncating one for what is left.
+    /// </summary>
+    public static void Start(DbConnection loaded, IReadOnlyList<string> tables, ILogger log)
+    {
+        var quoted = tables.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"").ToList();
+        Func<DbConnection> open;
+        string sql;
+        if (loaded is SqliteConnection sqlite)
+        {
+            var connectionString = sqlite.ConnectionString;
+            open = () => new SqliteConnection(connectionString);
+            sql = "PRAGMA busy_timeout=30000; PRAGMA mmap_size=0; PRAGMA analysis_limit=1000; " + string.Concat(quoted.Select(t => $"ANALYZE {t}; ")) +
+                  "PRAGMA wal_checkpoint(PASSIVE); PRAGMA wal_checkpoint(TRUNCATE);";
+        }
+        else
+        {
+            // A clone keeps the password, which an opened connection's string no longer shows.
+            var template = (NpgsqlConnection)loaded;
+            sql = "ANALYZE " + string.Join(", ", quoted) + ";";
+            open = () => (DbConnection)((ICloneable)template).Clone();
+        }
+        var task = Task.Run(() => Run(open, sql, log));
+        Running[task] = 0;
+        _ = task.ContinueWith(t => Running.TryRemove(t, out _), TaskScheduler.Default);
+    }
+
+    /// <summary>Until every started step has finished.</summary>
+    public static Task WaitAsync() => Task.WhenAll(Running.Keys);
+
+    private static async Task Run(Func<DbConnection> open, string sql, ILogger log)
+    {
+        try
+        {
+            await using var connection = open();
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.CommandTimeout = 600;
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (Exception e)
+        {
+            // The data is committed either way: autovacuum, or SQLite's next automatic checkpoint, does what this could not.
+            log.LogWarning(e, "Housekeeping after a bulk load did not finish");
+        }
+    }
+}
