@@ -110,6 +110,8 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public override async ValueTask DisposeAsync()
     {
+        // A bulk load's housekeeping runs on its own connection after the commit: done before the database goes.
+        await BulkLoadMaintenance.WaitAsync();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         await DropAsync();
