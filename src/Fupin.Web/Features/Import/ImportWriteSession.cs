@@ -69,9 +69,13 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     /// <see cref="AddHouseholdAsync"/>), in batches, inside this transaction. Nothing else may use the context
     /// until <see cref="EndStreamAsync"/>.
     /// </summary>
-    public void StartStreaming(RegistryImport.Progress progress, CancellationToken ct)
+    /// <remarks>
+    /// The channel holds three batches, plus room for <paramref name="backlog"/> members handed over at once
+    /// (the rows read before the switch): the reading side goes on while the writer works through them.
+    /// </remarks>
+    public void StartStreaming(RegistryImport.Progress progress, int backlog, CancellationToken ct)
     {
-        _channel = Channel.CreateBounded<Handoff>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
+        _channel = Channel.CreateBounded<Handoff>(new BoundedChannelOptions(3 + backlog / Batch) { SingleReader = true, SingleWriter = true });
         _ct = ct;
         _batch = new Handoff();
         _writerFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -363,7 +363,7 @@ public static class RegistryImport
                     // written; the rows after this are written as they are read.
                     var setUp = System.Diagnostics.Stopwatch.StartNew();
                     session = await ImportWriteSession.BeginAsync(db, bulkLoad: true, progress, ct);
-                    session.StartStreaming(progress, ct);
+                    session.StartStreaming(progress, households.Values.Where(p => p.IsNew).Sum(p => p.Rows!.Count), ct);
                     foreach (var p in households.Values.Where(p => p.IsNew))
                     {
                         foreach (var r in p.Rows!)
