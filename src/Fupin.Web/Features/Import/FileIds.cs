@@ -6,9 +6,9 @@ namespace Fupin.Web.Features.Import;
 /// them are held without a string each and without references the garbage collector has to follow; anything
 /// else is kept by its text.
 /// </summary>
-internal sealed class FileIds
+internal sealed class FileIds(int capacity = 0)
 {
-    private readonly Dictionary<long, (int Line, int Household)> _packed = [];
+    private readonly Dictionary<long, (int Line, int Household)> _packed = new(capacity);
     private readonly Dictionary<string, (int Line, int Household)> _other = new(StringComparer.Ordinal);
 
     /// <summary>Adds an ID number; false, with the row it was first on, when the file has it already.</summary>

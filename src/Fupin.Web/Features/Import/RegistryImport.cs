@@ -207,10 +207,13 @@ public static class RegistryImport
         {
             var parser = new RowParser(map, today);
             var errors = new RowErrors();
-            var households = new Dictionary<string, Pending>(StringComparer.Ordinal);
-            var ids = new FileIds();
+            // Sized for the file up front: a million-entry map that doubles as it fills allocates its large
+            // arrays again and again, and each such allocation can start a full (background) collection.
+            var expectedRows = (int)Math.Min(options.MaxRows, new FileInfo(path).Length / 250);
+            var households = new Dictionary<string, Pending>(expectedRows / 3, StringComparer.Ordinal);
+            var ids = new FileIds(expectedRows);
             var guids = new GuidSequence();
-            var byIndex = new List<Pending>();
+            var byIndex = new List<Pending>(expectedRows / 3);
             var problems = new List<string>(4);
             var line = headerRow;
             var count = 0;
