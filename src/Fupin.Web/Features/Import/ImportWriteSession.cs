@@ -66,7 +66,7 @@ internal sealed class ImportWriteSession : IAsyncDisposable
 
     /// <summary>
     /// Starts the second thread that inserts what is handed to <see cref="AddMemberAsync"/> (and on SQLite
-    /// <see cref="AddHouseholdAsync"/>), in batches, inside this transaction. Nothing else may use the context
+    /// <see cref="AddHousehold"/>), in batches, inside this transaction. Nothing else may use the context
     /// until <see cref="EndStreamAsync"/>.
     /// </summary>
     /// <remarks>

@@ -454,16 +454,15 @@ public static class RegistryImport
         var streamed = households.Values.Where(p => p.Rows is null).ToList();
         if (streamed.Count > 0)
         {
-            await BulkWriter.InsertAsync(db, streamed.Where(p => !p.Written).Select(p => StreamedHousehold(p, today, now)), ct);
-            foreach (var p in streamed.Where(p => p.Reopened))
+            // Households written while the file was read whose rows resumed later have the wrong counts: they are
+            // taken out and written again with the rest, a thousand per statement (a file sorted by relation
+            // instead of by household reopens every household; one UPDATE each would take minutes).
+            foreach (var chunk in streamed.Where(p => p.Reopened).Chunk(1000))
             {
-                // Written while the file was read, before its later rows: the counts those rows changed.
-                var h = StreamedHousehold(p, today, now);
-                await db.Households.IgnoreQueryFilters().Where(x => x.Id == p.Id).ExecuteUpdateAsync(u => u
-                    .SetProperty(x => x.MemberCount, h.MemberCount)
-                    .SetProperty(x => x.AssuranceGaps, h.AssuranceGaps)
-                    .SetProperty(x => x.HeadName, h.HeadName), ct);
+                var reopened = chunk.Select(p => p.Id).ToList();
+                await db.Households.IgnoreQueryFilters().Where(x => reopened.Contains(x.Id)).ExecuteDeleteAsync(ct);
             }
+            await BulkWriter.InsertAsync(db, streamed.Where(p => !p.Written || p.Reopened).Select(p => StreamedHousehold(p, today, now)), ct);
             created += streamed.Count;
             membersCreated += streamed.Sum(p => p.ActiveMembers);
             progress.Time("insert streamed households", watch.Elapsed);
