@@ -154,6 +154,7 @@ public static class ImportBench
                     var path = args[4];
                     var kind = path.EndsWith(".xlsx", StringComparison.Ordinal) ? SheetReader.Kind.Xlsx : SheetReader.Kind.Csv;
                     var progress = new RegistryImport.Progress();
+                    // FUPIN_BENCH_BULK_FROM=100000000 keeps the first load off the streaming path (to time the check alone).
                     var bulkFrom = int.TryParse(Environment.GetEnvironmentVariable("FUPIN_BENCH_BULK_FROM"), out var from) ? from : RegistryImport.BulkLoadFromDefault;
                     var result = await RegistryImport.RunAsync(db, clock, path, kind, new RegistryImport.Options(Guid.NewGuid(), Path.GetFileName(path), new string('0', 64), 2_000_000, bulkFrom), progress, default);
                     if (result.Summary is not { } s)

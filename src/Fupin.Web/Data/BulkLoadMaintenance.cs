@@ -30,7 +30,8 @@ public static class BulkLoadMaintenance
         string sql;
         if (loaded is SqliteConnection sqlite)
         {
-            var connectionString = sqlite.ConnectionString;
+            // Not from the pool: the pragmas below stay with this connection and go with it.
+            var connectionString = new SqliteConnectionStringBuilder(sqlite.ConnectionString) { Pooling = false }.ToString();
             open = () => new SqliteConnection(connectionString);
             sql = "PRAGMA busy_timeout=30000; PRAGMA mmap_size=0; PRAGMA analysis_limit=1000; " + string.Concat(quoted.Select(t => $"ANALYZE {t}; ")) +
                   "PRAGMA wal_checkpoint(PASSIVE); PRAGMA wal_checkpoint(TRUNCATE);";

@@ -16,14 +16,7 @@ public static class BulkWriter
 {
     public static async Task InsertAsync<T>(AppDbContext db, IEnumerable<T> rows, CancellationToken ct = default) where T : class
     {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
-        var table = entity.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-        var columns = entity.GetProperties()
-            .Where(p => p.ValueGenerated == ValueGenerated.Never || p.ClrType != typeof(long))
-            .Select(p => (Property: p, Column: p.GetColumnName(store)!, Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter,
-                StoreType: BaseType(p.GetColumnType(store))))
-            .ToList();
+        var (entity, table, columns) = Columns<T>(db);
         var connection = db.Database.GetDbConnection();
         if (connection.State != System.Data.ConnectionState.Open)
         {
@@ -96,13 +89,7 @@ public static class BulkWriter
     /// <summary>A prepared INSERT of <typeparamref name="T"/> rows on the context's open SQLite connection, inside its current transaction.</summary>
     public static SqliteInserter<T> SqliteInsert<T>(AppDbContext db) where T : class
     {
-        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
-        var table = entity.GetTableName()!;
-        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
-        var columns = entity.GetProperties()
-            .Where(p => p.ValueGenerated == ValueGenerated.Never || p.ClrType != typeof(long))
-            .Select(p => (Property: p, Column: p.GetColumnName(store)!, Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter))
-            .ToList();
+        var (entity, table, columns) = Columns<T>(db);
         var handle = ((Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection()).Handle!;
         var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c.Column}\""))}) VALUES ({string.Join(", ", columns.Select(_ => "?"))})";
         var binders = (Action<SqliteRow, T>?[])TypedSqliteBinders.GetValue(entity, _ =>
@@ -114,6 +101,21 @@ public static class BulkWriter
             : null).ToArray();
         SqliteNative.Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
         return new SqliteInserter<T>(handle, statement, binders, fallbacks);
+    }
+
+    /// <summary>The mapped table of <typeparamref name="T"/> and the columns a bulk write fills (all but a generated long key).</summary>
+    private static (IEntityType Entity, string Table, List<(IProperty Property, string Column, IClrPropertyGetter Getter,
+        Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, string StoreType)> Columns) Columns<T>(AppDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        var table = entity.GetTableName()!;
+        var store = StoreObjectIdentifier.Table(table, entity.GetSchema());
+        var columns = entity.GetProperties()
+            .Where(p => p.ValueGenerated == ValueGenerated.Never || p.ClrType != typeof(long))
+            .Select(p => (Property: p, Column: p.GetColumnName(store)!, Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter,
+                StoreType: BaseType(p.GetColumnType(store))))
+            .ToList();
+        return (entity, table, columns);
     }
 
     /// <summary>One prepared INSERT, reused for every row until disposed.</summary>
