@@ -26,24 +26,23 @@ public static class BulkLoadMaintenance
     public static void Start(DbConnection loaded, IReadOnlyList<string> tables, ILogger log)
     {
         var quoted = tables.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"").ToList();
-        Func<DbConnection> open;
+        // The connection is made here, not on the pool thread: the loaded one may be disposed by then.
+        DbConnection connection;
         string sql;
         if (loaded is SqliteConnection sqlite)
         {
             // Not from the pool: the pragmas below stay with this connection and go with it.
-            var connectionString = new SqliteConnectionStringBuilder(sqlite.ConnectionString) { Pooling = false }.ToString();
-            open = () => new SqliteConnection(connectionString);
+            connection = new SqliteConnection(new SqliteConnectionStringBuilder(sqlite.ConnectionString) { Pooling = false }.ToString());
             sql = "PRAGMA busy_timeout=30000; PRAGMA mmap_size=0; PRAGMA analysis_limit=1000; " + string.Concat(quoted.Select(t => $"ANALYZE {t}; ")) +
                   "PRAGMA wal_checkpoint(PASSIVE); PRAGMA wal_checkpoint(TRUNCATE);";
         }
         else
         {
             // A clone keeps the password, which an opened connection's string no longer shows.
-            var template = (NpgsqlConnection)loaded;
+            connection = (DbConnection)((ICloneable)(NpgsqlConnection)loaded).Clone();
             sql = "ANALYZE " + string.Join(", ", quoted) + ";";
-            open = () => (DbConnection)((ICloneable)template).Clone();
         }
-        var task = Task.Run(() => Run(open, sql, log));
+        var task = Task.Run(() => Run(connection, sql, log));
         Running[task] = 0;
         _ = task.ContinueWith(t => Running.TryRemove(t, out _), TaskScheduler.Default);
     }
@@ -51,11 +50,11 @@ public static class BulkLoadMaintenance
     /// <summary>Until every started step has finished.</summary>
     public static Task WaitAsync() => Task.WhenAll(Running.Keys);
 
-    private static async Task Run(Func<DbConnection> open, string sql, ILogger log)
+    private static async Task Run(DbConnection owned, string sql, ILogger log)
     {
+        await using var connection = owned;
         try
         {
-            await using var connection = open();
             await connection.OpenAsync();
             await using var cmd = connection.CreateCommand();
             cmd.CommandText = sql;

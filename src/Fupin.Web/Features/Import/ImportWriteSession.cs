@@ -230,8 +230,11 @@ internal sealed class ImportWriteSession : IAsyncDisposable
     {
         if (_writer is not null && !_writer.IsCompleted)
         {
+            // The stream ends without a commit (a bad row, an error, or the caller cancelled). The writer is not
+            // cancelled here: it writes what the channel still holds (a few batches) and ends its statement as
+            // usual, so the connection stays sound for the rollback. Cancelling a PostgreSQL COPY midway can
+            // break the connection instead. The caller's own cancellation still reaches it (a linked token).
             _channel!.Writer.TryComplete();
-            await _writerFailed!.CancelAsync();
             try
             {
                 await _writer;
@@ -249,7 +252,14 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         }
         if (_tx is not null)
         {
-            await _tx.RollbackAsync(CancellationToken.None);
+            try
+            {
+                await _tx.RollbackAsync(CancellationToken.None);
+            }
+            catch (Exception) when (_db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+            {
+                // The connection broke (a statement cancelled midway): the database dropped the transaction with it.
+            }
             await _tx.DisposeAsync();
         }
         if (_sqlite)
