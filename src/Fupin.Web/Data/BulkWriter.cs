@@ -126,11 +126,13 @@ public static class BulkWriter
         private readonly Action<SqliteRow, T>?[] _binders;
         private readonly Action<sqlite3_stmt, T>?[] _fallbacks;
         private readonly SqliteRow _row;
+        private readonly nint _rawStatement;
 
         internal SqliteInserter(sqlite3 handle, sqlite3_stmt statement, Action<SqliteRow, T>?[] binders, Action<sqlite3_stmt, T>?[] fallbacks)
         {
             (_handle, _statement, _binders, _fallbacks) = (handle, statement, binders, fallbacks);
             _row = new SqliteRow(handle, statement, binders.Length);
+            _rawStatement = statement.DangerousGetHandle();
         }
 
         public void Add(T row)
@@ -147,12 +149,12 @@ public static class BulkWriter
                     _fallbacks[i]!(_statement, row);
                 }
             }
-            var step = raw.sqlite3_step(_statement);
+            var step = SqliteDirect.Step(_rawStatement);
             if (step != raw.SQLITE_DONE)
             {
                 SqliteNative.Check(_handle, step);
             }
-            raw.sqlite3_reset(_statement);
+            SqliteDirect.Reset(_rawStatement);
         }
 
         public void Dispose() => raw.sqlite3_finalize(_statement);

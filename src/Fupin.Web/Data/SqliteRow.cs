@@ -9,10 +9,13 @@ namespace Fupin.Web.Data;
 /// <see cref="SqliteNative.Bind"/> does for a boxed value): text through a reused UTF-8 buffer instead of a
 /// new byte array per value, a Guid as upper-case text formatted in place, a timestamp's text kept while the
 /// column repeats the same instant (a load stamps every row alike). <see cref="Column"/> says where the next
-/// value goes; a failed bind throws with SQLite's message.
+/// value goes; a failed bind throws with SQLite's message. Values are bound through <see cref="SqliteDirect"/>
+/// with the statement's raw pointer; the owner keeps the statement's handle alive while this is used.
 /// </summary>
 internal sealed class SqliteRow(sqlite3 connection, sqlite3_stmt statement, int columns)
 {
+    private readonly nint _statement = statement.DangerousGetHandle();
+
     private const string TimestampFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
     private byte[] _utf8 = new byte[256];
@@ -30,22 +33,16 @@ internal sealed class SqliteRow(sqlite3 connection, sqlite3_stmt statement, int 
         }
     }
 
-    public void Null() => Check(raw.sqlite3_bind_null(statement, Column));
+    public void Null() => Check(SqliteDirect.BindNull(_statement, Column));
 
-    public void Int64(long value) => Check(raw.sqlite3_bind_int64(statement, Column, value));
+    public void Int64(long value) => Check(SqliteDirect.BindInt64(_statement, Column, value));
 
     public void Bool(bool value) => Int64(value ? 1 : 0);
 
-    public void Double(double value) => Check(raw.sqlite3_bind_double(statement, Column, value));
+    public void Double(double value) => Check(SqliteDirect.BindDouble(_statement, Column, value));
 
     public void Text(string value)
     {
-        if (value.Length == 0)
-        {
-            // An empty span would reach SQLite as a null pointer, which binds NULL, not ''.
-            Check(raw.sqlite3_bind_text(statement, Column, value));
-            return;
-        }
         var max = Encoding.UTF8.GetMaxByteCount(value.Length);
         if (max > _utf8.Length)
         {
@@ -56,7 +53,7 @@ internal sealed class SqliteRow(sqlite3 connection, sqlite3_stmt statement, int 
     }
 
     /// <summary>Bound with SQLITE_TRANSIENT: SQLite copies the bytes, so the buffer is free again at once.</summary>
-    private void Utf8(ReadOnlySpan<byte> text) => Check(raw.sqlite3_bind_text(statement, Column, text));
+    private void Utf8(ReadOnlySpan<byte> text) => Check(SqliteDirect.BindText(_statement, Column, text));
 
     public void Guid(Guid value)
     {

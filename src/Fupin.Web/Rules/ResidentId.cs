@@ -9,7 +9,11 @@ public enum Sex
 }
 
 /// <summary>What GB 11643-1999 lets us read from a valid resident ID number (公民身份号码).</summary>
-public sealed record ResidentIdInfo(string Normalized, string AddressCode, DateOnly BirthDate, Sex Sex);
+public sealed record ResidentIdInfo(string Normalized, DateOnly BirthDate, Sex Sex)
+{
+    /// <summary>The first six digits: the region where the number was issued.</summary>
+    public string AddressCode => Normalized[..6];
+}
 
 /// <summary>GB 11643-1999 resident ID number: 6 address + 8 birth date + 3 sequence + MOD 11-2 check char.</summary>
 public static class ResidentId
@@ -60,12 +64,16 @@ public static class ResidentId
             error = "身份证号码第18位必须是数字或X";
             return null;
         }
-        if (!DateOnly.TryParseExact(s.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-            || birth.Year < 1850)
+        // Digits 7–14 are the birth date, yyyyMMdd (all digits, checked above).
+        var year = (s[6] - '0') * 1000 + (s[7] - '0') * 100 + (s[8] - '0') * 10 + (s[9] - '0');
+        var month = (s[10] - '0') * 10 + (s[11] - '0');
+        var day = (s[12] - '0') * 10 + (s[13] - '0');
+        if (year < 1850 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
         {
             error = "身份证号码中的出生日期不是有效日期";
             return null;
         }
+        var birth = new DateOnly(year, month, day);
         if (birth > today)
         {
             error = "身份证号码中的出生日期晚于今天";
@@ -77,9 +85,10 @@ public static class ResidentId
             error = "身份证号码校验位不正确，请核对号码是否抄错";
             return null;
         }
-        var normalized = string.Concat(s.AsSpan(0, 17), last.ToString());
+        // Most numbers are already in the normalized form: then that string is the one kept.
+        var normalized = last == s[17] ? s : string.Concat(s.AsSpan(0, 17), [last]);
         var sex = (s[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female;
-        return new ResidentIdInfo(normalized, s[..6], birth, sex);
+        return new ResidentIdInfo(normalized, birth, sex);
     }
 
     public static bool IsValid(string? input, DateOnly today) => TryParse(input, today, out _) is not null;

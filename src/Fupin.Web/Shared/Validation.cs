@@ -7,6 +7,9 @@ public sealed class Errors
 
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Empties the list, to check the next item with the same instance.</summary>
+    public void Clear() => _errors.Clear();
+
     public Errors Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var list))

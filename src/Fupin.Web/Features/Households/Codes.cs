@@ -172,10 +172,14 @@ public static class Ethnicities
         "独龙族", "鄂伦春族", "赫哲族", "门巴族", "珞巴族", "基诺族", "其他",
     ];
 
-    private static readonly HashSet<string> Set = [.. All];
+    private static readonly HashSet<string> Set = new(All, StringComparer.Ordinal);
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> SetByText = Set.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static bool IsKnown(string? name) => name is not null && Set.Contains(name);
 
     /// <summary>The list's own instance of a known name (a million rows then share 56 strings), or the name itself.</summary>
     public static string Canonical(string name) => Set.TryGetValue(name, out var known) ? known : name;
+
+    /// <summary>The list's own instance of a known name, or a new string of the text.</summary>
+    public static string Canonical(ReadOnlySpan<char> name) => SetByText.TryGetValue(name, out var known) ? known : new string(name);
 }

@@ -67,18 +67,29 @@ public static class CodeText
         ["本科五年级"] = SchoolStage.Higher,
     }.ToFrozenDictionary();
 
-    public static bool TryParse<T>(string text, out T value) where T : struct, Enum
+    private static class Lookup<T> where T : struct, Enum
     {
-        if (Table<T>.ByText.TryGetValue(text, out value))
+        public static readonly FrozenDictionary<string, T>.AlternateLookup<ReadOnlySpan<char>> ByText = Table<T>.ByText.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    private static readonly FrozenDictionary<string, Education>.AlternateLookup<ReadOnlySpan<char>> EducationExtraByText = EducationExtra.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, SchoolStage>.AlternateLookup<ReadOnlySpan<char>> StageExtraByText = StageExtra.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static bool TryParse<T>(string text, out T value) where T : struct, Enum => TryParse(text.AsSpan(), out value);
+
+    /// <summary>A code by its label, read where the characters lie (no string made for the lookup).</summary>
+    public static bool TryParse<T>(ReadOnlySpan<char> text, out T value) where T : struct, Enum
+    {
+        if (Lookup<T>.ByText.TryGetValue(text, out value))
         {
             return true;
         }
-        if (typeof(T) == typeof(Education) && EducationExtra.TryGetValue(text, out var e))
+        if (typeof(T) == typeof(Education) && EducationExtraByText.TryGetValue(text, out var e))
         {
             value = (T)(object)e;
             return true;
         }
-        if (typeof(T) == typeof(SchoolStage) && StageExtra.TryGetValue(text, out var s))
+        if (typeof(T) == typeof(SchoolStage) && StageExtraByText.TryGetValue(text, out var s))
         {
             value = (T)(object)s;
             return true;
@@ -92,7 +103,27 @@ public static class CodeText
 
     public static string[] Split(string text) => text.Split(ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    public static bool? YesNo(string text) => text switch
+    /// <summary>The items of a list cell (as <see cref="Split"/> cuts them), as ranges of <paramref name="text"/>: trimmed, none empty.</summary>
+    public static List<Range> Parts(ReadOnlySpan<char> text, List<Range> into)
+    {
+        into.Clear();
+        foreach (var range in text.SplitAny(ListSeparators))
+        {
+            var (offset, length) = range.GetOffsetAndLength(text.Length);
+            var part = text.Slice(offset, length);
+            var trimmed = part.Trim();
+            if (trimmed.Length > 0)
+            {
+                var start = offset + (part.Length - part.TrimStart().Length);
+                into.Add(new Range(start, start + trimmed.Length));
+            }
+        }
+        return into;
+    }
+
+    public static bool? YesNo(string text) => YesNo(text.AsSpan());
+
+    public static bool? YesNo(ReadOnlySpan<char> text) => text switch
     {
         "是" or "Y" or "y" or "1" or "true" or "TRUE" or "已签约" or "参加" or "已参保" => true,
         "否" or "N" or "n" or "0" or "false" or "FALSE" or "未签约" or "未参加" or "未参保" => false,
@@ -101,7 +132,9 @@ public static class CodeText
 
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d", "yyyyMMdd", "yyyy.M.d", "yyyy年M月d日", "yyyy-MM-dd HH:mm"];
 
-    public static DateOnly? Date(string text)
+    public static DateOnly? Date(string text) => Date(text.AsSpan());
+
+    public static DateOnly? Date(ReadOnlySpan<char> text)
     {
         // A date cell read as Excel stores it: days since 1899-12-30.
         if (text.Length == 5 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial))
@@ -110,9 +143,9 @@ public static class CodeText
         }
         // The common form first, without the format machinery: 2001-05-12.
         if (text.Length == 10 && text[4] == '-' && text[7] == '-'
-            && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-            && int.TryParse(text.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            && int.TryParse(text.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            && int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(text.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(text.Slice(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
             && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(Math.Max(y, 1), m) && y >= 1)
         {
             return new DateOnly(y, m, d);
@@ -121,13 +154,15 @@ public static class CodeText
     }
 
     /// <summary>A year from "2016", "2016年", "201603", "2016-03" or a date.</summary>
-    public static int? Year(string text)
+    public static int? Year(string text) => Year(text.AsSpan());
+
+    public static int? Year(ReadOnlySpan<char> text)
     {
         if (text.Length == 5 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var serial))
         {
             return DateTime.FromOADate(serial).Year;
         }
-        if (text.Length >= 4 && int.TryParse(text.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+        if (text.Length >= 4 && int.TryParse(text[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var y)
             && (text.Length == 4 || !char.IsAsciiDigit(text[4]) || text.Length is 6 or 8))
         {
             return y;

@@ -248,11 +248,13 @@ public static class RegistryImport
                 await session!.AddMemberAsync(m);
             }
 
-            foreach (var cells in sheet.DataRows())
+            // A household looked up by the 户编号's characters: a string is made only for a household's first row.
+            var householdsByNumber = households.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var row in sheet.Rows())
             {
                 ct.ThrowIfCancellationRequested();
                 line++;
-                if (cells.All(string.IsNullOrWhiteSpace))
+                if (row.IsBlank)
                 {
                     continue;
                 }
@@ -261,10 +263,9 @@ public static class RegistryImport
                     return new Result(null, $"文件超过{options.MaxRows}行的上限，请分批导入", new Dictionary<int, string>(), headerRow);
                 }
                 problems.Clear();
-                parser.Next(cells);
+                parser.Next(row);
                 var member = parser.ParseMember(problems);
-                var number = parser.Number;
-                households.TryGetValue(number, out var pending);
+                householdsByNumber.TryGetValue(parser.Number, out var pending);
                 RowParser.HouseholdPart? part = null;
                 if (pending is null)
                 {
@@ -304,10 +305,10 @@ public static class RegistryImport
                             problems.Add($"所属村“{part.Township}{part.Village}”不存在或不在您的管辖范围内");
                         }
                     }
-                    if (region is not null && number.Length > 0)
+                    if (region is not null && part.Number.Length > 0)
                     {
-                        var isNew = known is not null && !known.Numbers.Contains(number);
-                        households[number] = pending = new Pending(part, region, line, isNew, byIndex.Count)
+                        var isNew = known is not null && !known.Numbers.Contains(part.Number);
+                        households[part.Number] = pending = new Pending(part, region, line, isNew, byIndex.Count)
                         {
                             Id = guids.Next(),
                             Rows = session is { Streaming: true } && isNew ? null : new(4),

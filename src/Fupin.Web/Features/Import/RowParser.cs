@@ -8,6 +8,8 @@ namespace Fupin.Web.Features.Import;
 /// One row of a registry file turned into a member's input and its household's input, with every problem
 /// of the row in Chinese, named by its column. Columns the file does not have take the form's defaults
 /// for a new member, and leave a registered member's stored value alone (see <see cref="Present"/>).
+/// Cells are read where they lie in the <see cref="SheetRow"/>; a string is made only for what is kept
+/// (names, numbers, places) or said in an error.
 /// </summary>
 public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
 {
@@ -18,33 +20,26 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
 
     private static readonly int ColumnCount = Enum.GetValues<Col>().Length;
     private readonly int[] _index = Enumerable.Range(0, ColumnCount).Select(c => map.TryGetValue((Col)c, out var i) ? i : -1).ToArray();
-    private readonly string?[] _row = new string?[ColumnCount];
+    private readonly Errors _errors = new();
+    private readonly List<Range> _parts = [];
+    private SheetRow _row = new();
 
-    /// <summary>The cleaned cell of the current row; null when the file has no such column.</summary>
-    public string? Cell(Col c) => _row[(int)c];
+    /// <summary>The cleaned cell of the current row (empty when the file has no such column).</summary>
+    public ReadOnlySpan<char> Span(Col c) => _index[(int)c] is var i and >= 0 ? Clean(_row[i]) : default;
 
-    private void Load(string?[] cells)
-    {
-        for (var c = 0; c < _index.Length; c++)
-        {
-            var i = _index[c];
-            _row[c] = i < 0 ? null : Clean(i < cells.Length ? cells[i] : null);
-        }
-    }
+    /// <summary>The cleaned cell of the current row as a string; null when the file has no such column.</summary>
+    public string? Cell(Col c) => _index[(int)c] < 0 ? null : Text(Span(c));
+
+    private static string Text(ReadOnlySpan<char> span) => span.IsEmpty ? "" : new string(span);
 
     /// <summary>Trims, and takes off what spreadsheets put before text: a tab (our CSV's number guard) or an apostrophe.</summary>
-    public static string Clean(string? v)
+    public static string Clean(string? v) => string.IsNullOrEmpty(v) ? "" : Clean(v.AsSpan()) is var t && t.Length == v.Length ? v : new string(t);
+
+    /// <summary><see cref="Clean(string?)"/> on the characters where they lie.</summary>
+    public static ReadOnlySpan<char> Clean(ReadOnlySpan<char> v)
     {
-        if (string.IsNullOrEmpty(v))
-        {
-            return "";
-        }
-        var t = char.IsWhiteSpace(v[0]) || char.IsWhiteSpace(v[^1]) ? v.Trim() : v;
-        if (t.Length > 1 && t[0] == '\'')
-        {
-            t = t[1..];
-        }
-        return t;
+        var t = v.Trim();
+        return t.Length > 1 && t[0] == '\'' ? t[1..] : t;
     }
 
     private static string Label(Col c) => ImportColumns.Of(c).Header;
@@ -55,11 +50,11 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
         Col.HouseholdStatus, Col.YearIdentified, Col.YearLifted, Col.Phone, Col.BankName, Col.BankAccount,
     ];
 
-    /// <summary>Makes a row current.</summary>
-    public void Next(string?[] cells) => Load(cells);
+    /// <summary>Makes a row current (until the reader moves on).</summary>
+    public void Next(SheetRow row) => _row = row;
 
     /// <summary>户编号 of the current row.</summary>
-    public string Number => Cell(Col.HouseholdNumber) ?? "";
+    public ReadOnlySpan<char> Number => Span(Col.HouseholdNumber);
 
     /// <summary>
     /// Whether the current row repeats the household columns of a household's first row. Compared by a
@@ -73,7 +68,7 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
         var hash = 14695981039346656037UL;
         foreach (var c in HouseholdColumns)
         {
-            foreach (var ch in Cell(c) ?? "")
+            foreach (var ch in Span(c))
             {
                 hash = (hash ^ ch) * 1099511628211UL;
             }
@@ -82,9 +77,9 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
         return hash;
     }
 
-    public (MemberInput Member, HouseholdPart Household) Parse(string?[] cells, List<string> problems)
+    public (MemberInput Member, HouseholdPart Household) Parse(SheetRow row, List<string> problems)
     {
-        Load(cells);
+        Next(row);
         return (ParseMember(problems), ParseHousehold(problems));
     }
 
@@ -93,14 +88,14 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
         var m = new MemberInput { Entry = MemberEntry.Identified, Ethnicity = "汉族", MedicalInsurance = MedicalInsurance.None, Pension = PensionInsurance.None };
 
         m.Relation = Code<Relation>(Col.Relation, problems, required: true);
-        m.Name = Cell(Col.Name) ?? "";
-        var id = Cell(Col.IdNumber) ?? "";
+        m.Name = Text(Span(Col.Name));
+        var id = Span(Col.IdNumber);
         if (id.Contains("E+", StringComparison.OrdinalIgnoreCase) || id.Contains('.'))
         {
             problems.Add("证件号码被Excel存成了数字（科学计数法），末几位已丢失：请把该列设为文本格式后重新录入");
         }
-        m.IdNumber = id;
-        if (Cell(Col.Sex) is { Length: > 0 } sex)
+        m.IdNumber = Text(id);
+        if (Span(Col.Sex) is { Length: > 0 } sex)
         {
             m.Sex = sex switch { "男" or "1" => Sex.Male, "女" or "2" => Sex.Female, _ => null };
             if (m.Sex is null)
@@ -108,7 +103,7 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
                 problems.Add($"性别“{sex}”应为男或女");
             }
         }
-        if (Cell(Col.BirthDate) is { Length: > 0 } birth)
+        if (Span(Col.BirthDate) is { Length: > 0 } birth)
         {
             m.BirthDate = CodeText.Date(birth);
             if (m.BirthDate is null)
@@ -116,32 +111,31 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
                 problems.Add($"出生日期“{birth}”无法识别，请按 2001-05-12 的格式填写");
             }
         }
-        if (Cell(Col.Ethnicity) is { Length: > 0 } ethnicity)
+        if (Span(Col.Ethnicity) is { Length: > 0 } ethnicity)
         {
             m.Ethnicity = Ethnicities.Canonical(ethnicity);
         }
         m.Education = OptionalCode<Education>(Col.Education, problems);
-        var stage = Cell(Col.SchoolStage);
-        m.SchoolStage = stage is "非在校生" or "否" ? null : OptionalCode<SchoolStage>(Col.SchoolStage, problems);
-        if (Cell(Col.Health) is { Length: > 0 } health)
+        m.SchoolStage = Span(Col.SchoolStage) is "非在校生" or "否" ? null : OptionalCode<SchoolStage>(Col.SchoolStage, problems);
+        if (Span(Col.Health) is { Length: > 0 } health)
         {
             var flags = Health.Healthy;
-            foreach (var part in CodeText.Split(health))
+            foreach (var range in CodeText.Parts(health, _parts))
             {
-                if (CodeText.TryParse<Health>(part, out var flag))
+                if (CodeText.TryParse<Health>(health[range], out var flag))
                 {
                     flags |= flag;
                 }
                 else
                 {
-                    problems.Add($"健康状况“{part}”不在代码表中（{CodeText.Choices<Health>()}）");
+                    problems.Add($"健康状况“{health[range]}”不在代码表中（{CodeText.Choices<Health>()}）");
                 }
             }
             m.Health = flags;
         }
         m.DisabilityGrade = Int(Col.DisabilityGrade, problems);
         m.Labour = OptionalCode<LabourCapacity>(Col.Labour, problems) ?? LabourCapacity.Ordinary;
-        m.WorkPlace = Cell(Col.WorkPlace) is { Length: > 0 } place ? place : null;
+        m.WorkPlace = Span(Col.WorkPlace) is { Length: > 0 } place ? new string(place) : null;
         m.WorkMonths = Int(Col.WorkMonths, problems);
         m.MedicalInsurance = Insurance(Col.MedicalInsurance, Col.ResidentMedical, Col.EmployeeMedical, "医疗保险", MedicalInsurance.Resident, MedicalInsurance.Employee, MedicalInsurance.None, problems);
         m.Pension = Insurance(Col.Pension, Col.ResidentPension, Col.EmployeePension, "养老保险", PensionInsurance.Resident, PensionInsurance.Employee, PensionInsurance.None, problems);
@@ -151,14 +145,14 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
         {
             m.Phone = Cell(Col.MemberPhone);
         }
-        m.EntryYear = CodeText.Year(Cell(Col.YearIdentified) ?? "") is >= 2013 and var y ? y : null;
+        m.EntryYear = CodeText.Year(Span(Col.YearIdentified)) is >= 2013 and var y ? y : null;
         return m;
     }
 
     /// <summary>The household columns of the current row (read once per household: its other rows are compared, not parsed).</summary>
     public HouseholdPart ParseHousehold(List<string> problems)
     {
-        var number = Cell(Col.HouseholdNumber) ?? "";
+        var number = Text(Span(Col.HouseholdNumber));
         if (number.Length == 0)
         {
             problems.Add("请填写户编号");
@@ -170,18 +164,18 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
         var h = new HouseholdInput { Standard = IdentificationStandard.National, HousingGrade = HousingGrade.NotAppraised, Water = WaterStatus.Safe };
         h.Attribute = Code<HouseholdAttribute>(Col.Attribute, problems, required: true);
         h.MainCause = Code<PovertyCause>(Col.MainCause, problems, required: true);
-        if (Cell(Col.OtherCauses) is { Length: > 0 } others)
+        if (Span(Col.OtherCauses) is { Length: > 0 } others)
         {
             var causes = new List<PovertyCause>();
-            foreach (var part in CodeText.Split(others))
+            foreach (var range in CodeText.Parts(others, _parts))
             {
-                if (CodeText.TryParse<PovertyCause>(part, out var c))
+                if (CodeText.TryParse<PovertyCause>(others[range], out var c))
                 {
                     causes.Add(c);
                 }
                 else
                 {
-                    problems.Add($"其他致贫原因“{part}”不在代码表中");
+                    problems.Add($"其他致贫原因“{others[range]}”不在代码表中");
                 }
             }
             if (causes.Count > 2)
@@ -191,7 +185,7 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
             h.OtherCause1 = causes.Count > 0 ? causes[0] : null;
             h.OtherCause2 = causes.Count > 1 ? causes[1] : null;
         }
-        var yearText = Cell(Col.YearIdentified) ?? "";
+        var yearText = Span(Col.YearIdentified);
         h.YearIdentified = CodeText.Year(yearText) ?? 0;
         if (yearText.Length == 0)
         {
@@ -202,7 +196,7 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
             problems.Add($"识别年度“{yearText}”无法识别，请填写如 2016");
         }
         int? lifted = null;
-        if (Cell(Col.YearLifted) is { Length: > 0 } liftedText)
+        if (Span(Col.YearLifted) is { Length: > 0 } liftedText)
         {
             lifted = CodeText.Year(liftedText);
             if (lifted is null)
@@ -211,7 +205,7 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
             }
         }
         HouseholdStatus? status = null;
-        if (Cell(Col.HouseholdStatus) is { Length: > 0 } statusText)
+        if (Span(Col.HouseholdStatus) is { Length: > 0 } statusText)
         {
             if (CodeText.TryParse<HouseholdStatus>(statusText, out var st) && st is not (HouseholdStatus.Removed or HouseholdStatus.Applicant))
             {
@@ -226,7 +220,7 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
         {
             h.Phone = Cell(Col.Phone);
         }
-        h.BankName = Cell(Col.BankName) is { Length: > 0 } bank ? bank : null;
+        h.BankName = Span(Col.BankName) is { Length: > 0 } bank ? new string(bank) : null;
         if (Present(Col.BankAccount))
         {
             var account = Cell(Col.BankAccount) ?? "";
@@ -242,7 +236,8 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
     /// <summary>Member and household checks that need no database, with each message led by its column's name.</summary>
     public Rules.ResidentIdInfo? Validate(MemberInput m, HouseholdInput? h, List<string> problems)
     {
-        var errors = new Errors();
+        var errors = _errors;
+        errors.Clear();
         var id = MemberRules.Validate(m, "", today, idRequired: true, errors);
         if (h is not null)
         {
@@ -282,7 +277,7 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
 
     private T Code<T>(Col c, List<string> problems, bool required) where T : struct, Enum
     {
-        var text = Cell(c) ?? "";
+        var text = Span(c);
         if (text.Length == 0)
         {
             if (required)
@@ -300,12 +295,12 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
     }
 
     private T? OptionalCode<T>(Col c, List<string> problems) where T : struct, Enum =>
-        Cell(c) is { Length: > 0 } ? Code<T>(c, problems, required: false) : null;
+        Span(c) is { Length: > 0 } ? Code<T>(c, problems, required: false) : null;
 
     private int? Int(Col c, List<string> problems)
     {
-        var text = Cell(c);
-        if (string.IsNullOrEmpty(text))
+        var text = Span(c);
+        if (text.IsEmpty)
         {
             return null;
         }
@@ -319,8 +314,8 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
 
     private bool Flag(Col c, List<string> problems)
     {
-        var text = Cell(c);
-        if (string.IsNullOrEmpty(text))
+        var text = Span(c);
+        if (text.IsEmpty)
         {
             return false;
         }
@@ -335,12 +330,12 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
     /// <summary>One column with the kind (our layout), or the national layout's two yes/no columns.</summary>
     private T Insurance<T>(Col single, Col resident, Col employee, string what, T residentValue, T employeeValue, T none, List<string> problems) where T : struct, Enum
     {
-        if (Cell(single) is { Length: > 0 })
+        if (Span(single) is { Length: > 0 })
         {
             return Code<T>(single, problems, required: false);
         }
-        var r = Cell(resident) is { Length: > 0 } rt ? CodeText.YesNo(rt) : null;
-        var e = Cell(employee) is { Length: > 0 } et ? CodeText.YesNo(et) : null;
+        var r = Span(resident) is { Length: > 0 } rt ? CodeText.YesNo(rt) : null;
+        var e = Span(employee) is { Length: > 0 } et ? CodeText.YesNo(et) : null;
         if (r == true && e == true)
         {
             problems.Add($"城乡居民{what}和城镇职工{what}不能同时为“是”");

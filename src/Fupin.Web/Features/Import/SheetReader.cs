@@ -16,23 +16,39 @@ public static class SheetReader
         Csv,
     }
 
+    /// <summary>Excel's last column is XFD: a cell reference beyond it is not a real sheet's.</summary>
+    private const int MaxColumns = 16_384;
+
     private static readonly System.Buffers.SearchValues<char> Delimiters = System.Buffers.SearchValues.Create(",\n\r\"");
 
     static SheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static IEnumerable<string?[]> Rows(string path, Kind kind) => kind == Kind.Xlsx ? XlsxRows(path) : CsvRows(path);
+    /// <summary>Each row as an array of its cells (null: a cell an .xlsx left out).</summary>
+    public static IEnumerable<string?[]> Rows(string path, Kind kind) => RowsOf(path, kind).Select(r => r.ToArray());
+
+    /// <summary>
+    /// Each row in one <see cref="SheetRow"/> reused from row to row (valid until the next one is read): a
+    /// million-row file read without a string per cell.
+    /// </summary>
+    public static IEnumerable<SheetRow> RowsOf(string path, Kind kind) => kind == Kind.Xlsx ? XlsxRows(path) : CsvRows(path);
 
     /// <summary>A sheet read from its header row on: the header, its row number, and the rows below it, streamed.</summary>
-    public sealed class AtHeader(IEnumerator<string?[]> rows, List<string?[]> opening, int index) : IDisposable
+    public sealed class AtHeader(IEnumerator<SheetRow> rows, List<string?[]> opening, int index) : IDisposable
     {
         public int HeaderRow => index + 1;
         public string?[] Header => opening[index];
 
-        public IEnumerable<string?[]> DataRows()
+        /// <summary>The rows below the header, each as an array of its cells.</summary>
+        public IEnumerable<string?[]> DataRows() => Rows().Select(r => r.ToArray());
+
+        /// <summary>The rows below the header in one reused <see cref="SheetRow"/> (see <see cref="RowsOf"/>).</summary>
+        public IEnumerable<SheetRow> Rows()
         {
+            var held = new SheetRow();
             foreach (var r in opening.Skip(index + 1))
             {
-                yield return r;
+                held.Load(r);
+                yield return held;
             }
             while (rows.MoveNext())
             {
@@ -49,11 +65,11 @@ public static class SheetReader
     /// </summary>
     public static AtHeader? OpenAtHeader(string path, Kind kind, Func<IReadOnlyList<string?>, int> score, int minimum = 3)
     {
-        var rows = Rows(path, kind).GetEnumerator();
+        var rows = RowsOf(path, kind).GetEnumerator();
         var opening = new List<string?[]>();
         while (opening.Count < 10 && rows.MoveNext())
         {
-            opening.Add(rows.Current);
+            opening.Add(rows.Current.ToArray());
         }
         var best = opening.Select((r, i) => (Score: score(r), Index: i)).OrderByDescending(x => x.Score).ThenBy(x => x.Index).FirstOrDefault();
         if (opening.Count == 0 || best.Score < minimum)
@@ -69,7 +85,7 @@ public static class SheetReader
     /// numbers (as the text Excel stored), booleans. MiniExcel's general reader took 45 s for a million
     /// 31-column rows on this machine; reading the cells as text is what an import needs.
     /// </summary>
-    private static IEnumerable<string?[]> XlsxRows(string path)
+    private static IEnumerable<SheetRow> XlsxRows(string path)
     {
         using var zip = System.IO.Compression.ZipFile.OpenRead(path);
         var sheet = FirstSheet(zip) ?? throw new InvalidDataException("工作簿中没有工作表");
@@ -77,7 +93,8 @@ public static class SheetReader
         var settings = new System.Xml.XmlReaderSettings { IgnoreComments = true, IgnoreProcessingInstructions = true, IgnoreWhitespace = false, DtdProcessing = System.Xml.DtdProcessing.Prohibit };
         using var stream = sheet.Open();
         using var xml = System.Xml.XmlReader.Create(stream, settings);
-        var cells = new List<string?>(40);
+        var row = new SheetRow();
+        var text = new StringBuilder();
         var expectedRow = 1;
         while (xml.Read())
         {
@@ -85,19 +102,19 @@ public static class SheetReader
             {
                 continue;
             }
+            row.Clear();
             // Rows Excel left out (empty) still count: row numbers must match what the user sees.
             if (int.TryParse(xml.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
             {
                 for (; expectedRow < number; expectedRow++)
                 {
-                    yield return [];
+                    yield return row;
                 }
             }
             expectedRow++;
-            cells.Clear();
             if (xml.IsEmptyElement)
             {
-                yield return [];
+                yield return row;
                 continue;
             }
             var depth = xml.Depth;
@@ -108,53 +125,70 @@ public static class SheetReader
                     continue;
                 }
                 var reference = xml.GetAttribute("r");
-                var index = reference is null ? cells.Count : ColumnIndex(Letters(reference));
+                var index = reference is null ? row.Count : Letters(reference) is { Length: > 0 and <= 3 } letters ? ColumnIndex(letters) : -1;
+                if (index is < 0 or >= MaxColumns)
+                {
+                    throw new InvalidDataException($"单元格引用“{reference}”超出了工作表的列范围");
+                }
                 var type = xml.GetAttribute("t");
-                string? value = null;
-                if (!xml.IsEmptyElement)
+                if (xml.IsEmptyElement)
                 {
-                    var cellDepth = xml.Depth;
-                    var text = new StringBuilder();
-                    var inValue = false;
-                    while (xml.Read() && !(xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.Depth == cellDepth))
+                    row.SetNull(index);
+                    continue;
+                }
+                var cellDepth = xml.Depth;
+                text.Clear();
+                var inValue = false;
+                while (xml.Read() && !(xml.NodeType == System.Xml.XmlNodeType.EndElement && xml.Depth == cellDepth))
+                {
+                    if (xml.NodeType == System.Xml.XmlNodeType.Element)
                     {
-                        if (xml.NodeType == System.Xml.XmlNodeType.Element)
-                        {
-                            // <v> holds the value; <is><t> an inline string (possibly in runs); <f> a formula, ignored.
-                            inValue = xml.LocalName is "v" or "t";
-                        }
-                        else if (xml.NodeType == System.Xml.XmlNodeType.EndElement)
-                        {
-                            inValue = false;
-                        }
-                        else if (inValue && xml.NodeType is System.Xml.XmlNodeType.Text or System.Xml.XmlNodeType.SignificantWhitespace or System.Xml.XmlNodeType.Whitespace)
-                        {
-                            text.Append(xml.Value);
-                        }
+                        // <v> holds the value; <is><t> an inline string (possibly in runs); <f> a formula, ignored.
+                        inValue = xml.LocalName is "v" or "t";
                     }
-                    value = text.ToString();
-                    value = type switch
+                    else if (xml.NodeType == System.Xml.XmlNodeType.EndElement)
                     {
-                        "s" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var si) && si < shared.Count ? shared[si] : null,
-                        "b" => value == "1" ? "是" : "否",
-                        _ => value,
-                    };
+                        inValue = false;
+                    }
+                    else if (inValue && xml.NodeType is System.Xml.XmlNodeType.Text or System.Xml.XmlNodeType.SignificantWhitespace or System.Xml.XmlNodeType.Whitespace)
+                    {
+                        text.Append(xml.Value);
+                    }
                 }
-                while (cells.Count < index)
+                switch (type)
                 {
-                    cells.Add(null);
-                }
-                if (cells.Count == index)
-                {
-                    cells.Add(value);
-                }
-                else
-                {
-                    cells[index] = value;
+                    case "s":
+                        if (SharedIndex(text) is { } si && si < shared.Count)
+                        {
+                            row.Set(index, shared[si]);
+                        }
+                        else
+                        {
+                            row.SetNull(index);
+                        }
+                        break;
+                    case "b":
+                        row.Set(index, text.Length == 1 && text[0] == '1' ? "是" : "否");
+                        break;
+                    default:
+                        row.Set(index, text);
+                        break;
                 }
             }
-            yield return [.. cells];
+            yield return row;
         }
+    }
+
+    /// <summary>A shared string's index, read from the cell's text without making a string of it.</summary>
+    private static int? SharedIndex(StringBuilder text)
+    {
+        Span<char> digits = stackalloc char[10];
+        if (text.Length is 0 or > 10)
+        {
+            return null;
+        }
+        text.CopyTo(0, digits, text.Length);
+        return int.TryParse(digits[..text.Length], NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : null;
     }
 
     private static string Letters(string reference)
@@ -298,14 +332,13 @@ public static class SheetReader
 
     /// <summary>
     /// RFC 4180 CSV: quoted cells may hold commas, quotes ("") and line breaks. Reads blocks of characters
-    /// and cuts cells out of them; a row is yielded as soon as its line ends.
+    /// and copies each cell's characters into the row; a row is handed out as soon as its line ends.
     /// </summary>
-    private static IEnumerable<string?[]> CsvRows(string path)
+    private static IEnumerable<SheetRow> CsvRows(string path)
     {
         using var reader = new StreamReader(path, DetectEncoding(path), detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 1 << 16 });
         var buffer = new char[1 << 16];
-        var cells = new List<string?>(40);
-        var cell = new StringBuilder(64);
+        var row = new SheetRow();
         var quoted = false;
         var afterQuote = false;
         var any = false;
@@ -320,11 +353,11 @@ public static class SheetReader
                     var q = Array.IndexOf(buffer, '"', i, read - i);
                     if (q < 0)
                     {
-                        cell.Append(buffer, i, read - i);
+                        row.Append(buffer.AsSpan(i, read - i));
                         i = read;
                         break;
                     }
-                    cell.Append(buffer, i, q - i);
+                    row.Append(buffer.AsSpan(i, q - i));
                     quoted = false;
                     afterQuote = true;
                     i = q + 1;
@@ -337,7 +370,7 @@ public static class SheetReader
                     if (ch == '"')
                     {
                         // A doubled quote inside a quoted cell.
-                        cell.Append('"');
+                        row.Append('"');
                         quoted = true;
                         i++;
                         continue;
@@ -348,7 +381,7 @@ public static class SheetReader
                 if (stop != 0)
                 {
                     var length = stop < 0 ? read - i : stop;
-                    cell.Append(buffer, i, length);
+                    row.Append(buffer.AsSpan(i, length));
                     any = true;
                     i += length;
                     continue;
@@ -356,33 +389,31 @@ public static class SheetReader
                 any = true;
                 switch (ch)
                 {
-                    case '"' when cell.Length == 0:
+                    case '"' when row.CellIsEmpty:
                         quoted = true;
                         break;
                     case '"':
-                        cell.Append('"');
+                        row.Append('"');
                         break;
                     case ',':
-                        cells.Add(cell.ToString());
-                        cell.Clear();
+                        row.EndCell();
                         break;
                     case '\r':
                         break;
                     case '\n':
-                        cells.Add(cell.ToString());
-                        cell.Clear();
-                        yield return [.. cells];
-                        cells.Clear();
+                        row.EndCell();
+                        yield return row;
+                        row.Clear();
                         any = false;
                         break;
                 }
                 i++;
             }
         }
-        if (any || cell.Length > 0 || cells.Count > 0)
+        if (any || !row.CellIsEmpty || row.Count > 0)
         {
-            cells.Add(cell.ToString());
-            yield return [.. cells];
+            row.EndCell();
+            yield return row;
         }
     }
 }
