@@ -2021,7 +2021,8 @@ namespace Fupin.Migrations.Postgres.Migrations
                     b.Property<string>("HeadName")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<string>("HouseholdNumber")
                         .IsRequired()
@@ -2223,7 +2224,8 @@ namespace Fupin.Migrations.Postgres.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<string>("OutOfSchoolReason")
                         .HasMaxLength(100)

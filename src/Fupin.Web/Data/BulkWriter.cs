@@ -137,6 +137,7 @@ public static class BulkWriter
 
         public void Add(T row)
         {
+            _row.StartRow();
             for (var i = 0; i < _binders.Length; i++)
             {
                 if (_binders[i] is { } bind)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using SQLitePCL;
 
@@ -6,24 +8,42 @@ namespace Fupin.Web.Data;
 
 /// <summary>
 /// Binds one row's values to a prepared SQLite statement, typed and in the forms EF stores them (as
-/// <see cref="SqliteNative.Bind"/> does for a boxed value): text through a reused UTF-8 buffer instead of a
-/// new byte array per value, a Guid as upper-case text formatted in place, a timestamp's text kept while the
-/// column repeats the same instant (a load stamps every row alike). <see cref="Column"/> says where the next
-/// value goes; a failed bind throws with SQLite's message. Values are bound through <see cref="SqliteDirect"/>
-/// with the statement's raw pointer; the owner keeps the statement's handle alive while this is used.
+/// <see cref="SqliteNative.Bind"/> does for a boxed value): a Guid as upper-case text formatted in place, a
+/// timestamp's text kept while the column repeats the same instant (a load stamps every row alike).
+/// <see cref="Column"/> says where the next value goes; a failed bind throws with SQLite's message.
+/// <para>
+/// Text is encoded into one pinned buffer per row and bound where it lies (SQLITE_STATIC): SQLite reads it
+/// when the row is stepped, instead of allocating, copying and freeing each value at its bind (twenty text
+/// values a member row). The buffer is rewritten only after the owner has stepped the row
+/// (<see cref="StartRow"/>). Values go through <see cref="SqliteDirect"/> with the statement's raw pointer;
+/// the owner keeps the statement's handle alive while this is used.
+/// </para>
 /// </summary>
-internal sealed class SqliteRow(sqlite3 connection, sqlite3_stmt statement, int columns)
+internal sealed unsafe class SqliteRow(sqlite3 connection, sqlite3_stmt statement, int columns)
 {
     private readonly nint _statement = statement.DangerousGetHandle();
 
     private const string TimestampFormat = "yyyy-MM-dd HH:mm:ss.FFFFFFF";
 
-    private byte[] _utf8 = new byte[256];
+    /// <summary>The current row's text, pinned (the pinned object heap never moves it).</summary>
+    private byte[] _bytes = GC.AllocateUninitializedArray<byte>(16 * 1024, pinned: true);
+
+    /// <summary>Buffers outgrown during the current row: still bound until it is stepped.</summary>
+    private readonly List<byte[]> _outgrown = [];
+
+    private int _used;
     private readonly DateTime[] _lastInstant = new DateTime[columns + 1];
     private readonly byte[]?[] _lastInstantText = new byte[columns + 1][];
 
     /// <summary>1-based parameter index of the value bound next.</summary>
     public int Column { get; set; }
+
+    /// <summary>A new row: the previous one has been stepped, so its text is no longer read.</summary>
+    public void StartRow()
+    {
+        _used = 0;
+        _outgrown.Clear();
+    }
 
     private void Check(int rc)
     {
@@ -43,21 +63,33 @@ internal sealed class SqliteRow(sqlite3 connection, sqlite3_stmt statement, int 
 
     public void Text(string value)
     {
-        var max = Encoding.UTF8.GetMaxByteCount(value.Length);
-        if (max > _utf8.Length)
-        {
-            _utf8 = new byte[Math.Max(max, _utf8.Length * 2)];
-        }
-        var n = Encoding.UTF8.GetBytes(value, _utf8);
-        Utf8(_utf8.AsSpan(0, n));
+        var room = Room(Encoding.UTF8.GetMaxByteCount(value.Length));
+        Bind(Encoding.UTF8.GetBytes(value, room));
     }
 
-    /// <summary>Bound with SQLITE_TRANSIENT: SQLite copies the bytes, so the buffer is free again at once.</summary>
-    private void Utf8(ReadOnlySpan<byte> text) => Check(SqliteDirect.BindText(_statement, Column, text));
+    /// <summary>At least <paramref name="bytes"/> of the row's buffer, where the next value is written.</summary>
+    private Span<byte> Room(int bytes)
+    {
+        if (_used + bytes > _bytes.Length)
+        {
+            _outgrown.Add(_bytes);
+            _bytes = GC.AllocateUninitializedArray<byte>(Math.Max(bytes, _bytes.Length * 2), pinned: true);
+            _used = 0;
+        }
+        return _bytes.AsSpan(_used);
+    }
+
+    /// <summary>Binds the <paramref name="length"/> bytes just written at the buffer's free end.</summary>
+    private void Bind(int length)
+    {
+        var start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_bytes)) + _used;
+        _used += length;
+        Check(SqliteDirect.BindStaticText(_statement, Column, start, length));
+    }
 
     public void Guid(Guid value)
     {
-        Span<byte> text = stackalloc byte[36];
+        var text = Room(36)[..36];
         value.TryFormat(text, out _, "D");
         for (var i = 0; i < text.Length; i++)
         {
@@ -66,14 +98,13 @@ internal sealed class SqliteRow(sqlite3 connection, sqlite3_stmt statement, int 
                 text[i] -= 'a' - 'A';
             }
         }
-        Utf8(text);
+        Bind(36);
     }
 
     public void Date(DateOnly value)
     {
-        Span<byte> text = stackalloc byte[10];
-        value.TryFormat(text, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        Utf8(text[..n]);
+        value.TryFormat(Room(10), out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Bind(n);
     }
 
     public void Timestamp(DateTime value)
@@ -85,14 +116,14 @@ internal sealed class SqliteRow(sqlite3 connection, sqlite3_stmt statement, int 
             _lastInstantText[Column] = text = formatted[..n].ToArray();
             _lastInstant[Column] = value;
         }
-        Utf8(text);
+        text.CopyTo(Room(text.Length));
+        Bind(text.Length);
     }
 
     public void Decimal(decimal value)
     {
-        Span<byte> text = stackalloc byte[64];
-        value.TryFormat(text, out var n, default, CultureInfo.InvariantCulture);
-        Utf8(text[..n]);
+        value.TryFormat(Room(64), out var n, default, CultureInfo.InvariantCulture);
+        Bind(n);
     }
 
     public void Blob(byte[] value) => Check(raw.sqlite3_bind_blob(statement, Column, value));

@@ -87,6 +87,9 @@ public sealed class SheetReaderTests
         Assert.True(row.IsBlank);
         Assert.Equal("黎明", RowParser.Clean(" 黎明 ".AsSpan()).ToString());
         Assert.Equal("0898", RowParser.Clean("'0898").ToString());
+        Assert.Equal("黎明", RowParser.Clean("\u3000黎明\u00A0".AsSpan()).ToString());
+        Assert.Equal("黎 明", RowParser.Clean("\t黎 明\r".AsSpan()).ToString());
+        Assert.Equal("", RowParser.Clean("\u2003".AsSpan()).ToString());
     }
 
     [Fact]

@@ -38,9 +38,20 @@ public sealed class RowParser(Dictionary<Col, int> map, DateOnly today)
     /// <summary><see cref="Clean(string?)"/> on the characters where they lie.</summary>
     public static ReadOnlySpan<char> Clean(ReadOnlySpan<char> v)
     {
-        var t = v.Trim();
+        if (v.IsEmpty)
+        {
+            return v;
+        }
+        var t = MaybeSpace(v[0]) || MaybeSpace(v[^1]) ? v.Trim() : v;
         return t.Length > 1 && t[0] == '\'' ? t[1..] : t;
     }
+
+    /// <summary>
+    /// False for a character that is surely not white space: printable ASCII, and the CJK characters a registry
+    /// is written in (above U+3000, the last white space character), without the Unicode table lookup
+    /// char.IsWhiteSpace makes for them (two ends of 31 cells a row).
+    /// </summary>
+    private static bool MaybeSpace(char c) => c <= ' ' || (c is >= '\u0085' and <= '\u3000' && char.IsWhiteSpace(c));
 
     private static string Label(Col c) => ImportColumns.Of(c).Header;
 
