@@ -50,6 +50,13 @@ public static class ImportBench
         await MiniExcel.SaveAsAsync(xlsx, rows.Select(r => Template.Zip(r).ToDictionary(x => x.First, x => (object?)x.Second)), sheetName: "名册", overwriteFile: true);
         Console.WriteLine($".xlsx written in {sw.Elapsed.TotalSeconds:F1} s ({new FileInfo(xlsx).Length / 1048576.0:F0} MiB)");
 
+        // How fast the machine is today, against the figures the issue gives for it (see Calibration).
+        var calibration = await Calibration.RunAsync(dir, pg);
+        foreach (var c in calibration)
+        {
+            Console.WriteLine($"{c.What,-80} {c.Seconds,6:F2} s (issue: {c.IssueSeconds:F1} s; issue's time over this one {c.Speed:F2})");
+        }
+
         var results = new List<Measured>();
         async Task<Measured> Child(string scenario, string provider, string conn, params string[] extra)
         {
@@ -101,7 +108,7 @@ public static class ImportBench
         if (args.Contains("--write-doc") && raw is not null && csvSqlite is not null)
         {
             WriteDoc(root, persons, rows.Count, households.Count, results, csvSqlite.Seconds / raw.Seconds,
-                rawPg is not null && csvPg is not null ? csvPg.Seconds / rawPg.Seconds : null);
+                rawPg is not null && csvPg is not null ? csvPg.Seconds / rawPg.Seconds : null, calibration);
         }
         return 0;
     }
@@ -163,6 +170,7 @@ public static class ImportBench
                 }
             case "import":
                 {
+                    using var sampler = Environment.GetEnvironmentVariable("FUPIN_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
                     var path = args[4];
                     var kind = path.EndsWith(".xlsx", StringComparison.Ordinal) ? SheetReader.Kind.Xlsx : SheetReader.Kind.Csv;
                     var progress = new RegistryImport.Progress();
@@ -176,6 +184,7 @@ public static class ImportBench
                     }
                     note = $"{s.Rows:N0} rows: {s.HouseholdsCreated:N0} households and {s.MembersCreated:N0} members created, {s.HouseholdsUpdated:N0} updated, {s.HouseholdsUnchanged:N0} unchanged; " +
                            string.Join(", ", progress.Seconds.Select(x => $"{x.Key} {x.Value:F1} s"));
+                    sampler?.Print(Console.Error);
                     break;
                 }
             default:
@@ -312,7 +321,8 @@ public static class ImportBench
         }
     }
 
-    private static void WriteDoc(string root, int persons, int rows, int households, List<Measured> results, double ratioSqlite, double? ratioPg)
+    private static void WriteDoc(string root, int persons, int rows, int households, List<Measured> results, double ratioSqlite, double? ratioPg,
+        List<Calibration.Reference> calibration)
     {
         var doc = Path.Combine(root, "docs", "benchmarks.md");
         var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?";
@@ -332,6 +342,12 @@ public static class ImportBench
         lines.AddRange(results.Select(r => $"| {r.Scenario} | {r.Seconds:F1} s | {r.PeakMiB} MiB | {r.Note} |"));
         lines.Add("");
         lines.Add($"Ratio import / raw insert: SQLite {ratioSqlite:F1}" + (ratioPg is { } p ? $", PostgreSQL {p:F1}" : "") + ".");
+        lines.Add("");
+        lines.Add("The machine in the same run, against the figures the issue gives for it:");
+        lines.Add("");
+        lines.Add("| reference | here | issue | issue's time over this one |");
+        lines.Add("| --- | ---: | ---: | ---: |");
+        lines.AddRange(calibration.Select(c => $"| {c.What} | {c.Seconds:F2} s | {c.IssueSeconds:F1} s | {c.Speed:F2} |"));
         lines.Add("");
         var text = File.ReadAllText(doc);
         var marker = text.IndexOf("## ", StringComparison.Ordinal);

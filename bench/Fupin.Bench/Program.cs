@@ -16,6 +16,18 @@ switch (args.FirstOrDefault())
         return await Fupin.Bench.ImportBench.RunAsync(args, FindRoot());
     case "import-child":
         return await Fupin.Bench.ImportBench.ChildAsync(args);
+    case "calibrate":
+        {
+            // The machine's speed against the issue's figures, on its own: `-- calibrate [--pg "Host=…"]`.
+            var pgIndex = Array.IndexOf(args, "--pg");
+            var dir = Path.Combine(FindRoot(), "artifacts", "bench");
+            Directory.CreateDirectory(dir);
+            foreach (var c in await Fupin.Bench.Calibration.RunAsync(dir, pgIndex >= 0 && pgIndex + 1 < args.Length ? args[pgIndex + 1] : null))
+            {
+                Console.WriteLine($"{c.What,-80} {c.Seconds,6:F2} s (issue: {c.IssueSeconds:F1} s; issue's time over this one {c.Speed:F2})");
+            }
+            return 0;
+        }
     case "comparison":
         return await Fupin.Bench.ComparisonBench.RunAsync(args, FindRoot());
 }

@@ -169,7 +169,8 @@ public static class BulkWriter
     /// this holds an exclusive lock on the tables until the commit, which is why it is only for loads that
     /// at least double a table (a county's first import), never for routine updates.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> DropIndexesAsync(AppDbContext db, IReadOnlyList<string> tables, CancellationToken ct)
+    /// <param name="keep">Indexes left in place (by name): their keys arrive in an order that is cheap to insert.</param>
+    public static async Task<IReadOnlyList<string>> DropIndexesAsync(AppDbContext db, IReadOnlyList<string> tables, CancellationToken ct, Func<string, bool>? keep = null)
     {
         var definitions = new List<(string Name, string Sql)>();
         var connection = db.Database.GetDbConnection();
@@ -188,6 +189,7 @@ public static class BulkWriter
                 definitions.Add((reader.GetString(0), reader.GetString(1)));
             }
         }
+        definitions.RemoveAll(d => keep?.Invoke(d.Name) == true);
         foreach (var (name, _) in definitions)
         {
             // The names come from the schema itself, quoted as identifiers.
