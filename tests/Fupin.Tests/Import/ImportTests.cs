@@ -63,6 +63,29 @@ public sealed class ImportRulesTests
     }
 
     [Fact]
+    public void File_ids_grow_past_their_first_size_and_keep_every_number()
+    {
+        var ids = new FileIds();
+        var numbers = Enumerable.Range(0, 50_000).Select(i => Fupin.Web.Rules.ResidentId.Compose("460105", new DateOnly(1950, 1, 1).AddDays(i / 900), i % 900)).ToList();
+        numbers.Add("000000000000000000"); // packs to 0
+        for (var i = 0; i < numbers.Count; i++)
+        {
+            Assert.True(ids.TryAdd(numbers[i], i + 2, i, out _), numbers[i]);
+        }
+        for (var i = 0; i < numbers.Count; i += 7)
+        {
+            Assert.False(ids.TryAdd(numbers[i], 999_999, 0, out var first));
+            Assert.Equal(i + 2, first);
+            Assert.True(ids.TryGet(numbers[i].AsSpan(), out var found));
+            Assert.Equal((i + 2, i), found);
+        }
+        Assert.False(ids.TryGet(Fupin.Web.Rules.ResidentId.Compose("460106", new DateOnly(1950, 1, 1), 1).AsSpan(), out _));
+        ids.Clear();
+        Assert.False(ids.TryGet(numbers[0].AsSpan(), out _));
+        Assert.True(ids.TryAdd(numbers[0], 5, 1, out _));
+    }
+
+    [Fact]
     public void Packed_ids_differ_where_the_numbers_differ()
     {
         FileIds.TryPack("11010519491231002X".AsSpan(), out var x);
