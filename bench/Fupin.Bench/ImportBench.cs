@@ -131,6 +131,12 @@ public static class ImportBench
         // the upload before any import runs), so it is built here before the clock, not charged to the first scenario.
         var modelWatch = Stopwatch.StartNew();
         _ = db.Model;
+        if (what is "import" or "export")
+        {
+            // A running server has answered queries before the upload (the sign-in, the page the user came from):
+            // EF's query pipeline is compiled. One query of its own warms it here; the import's queries are not run.
+            _ = await db.AuditEntries.AsNoTracking().CountAsync();
+        }
         var modelSeconds = modelWatch.Elapsed.TotalSeconds;
         var sw = Stopwatch.StartNew();
         string note;
@@ -206,7 +212,7 @@ public static class ImportBench
         // What the collector had to do (allocation drives gen0 collections; what survives them drives their cost).
         var gc = $"allocated {GC.GetTotalAllocatedBytes() / 1048576:N0} MiB, collections gen0 {GC.CollectionCount(0)} gen1 {GC.CollectionCount(1)} gen2 {GC.CollectionCount(2)}, " +
                  $"paused {GC.GetTotalPauseDuration().TotalSeconds:F1} s";
-        note += $"; EF model built before the clock {modelSeconds:F1} s";
+        note += $"; EF model built and one query run before the clock {modelSeconds:F1} s";
         Console.WriteLine(JsonSerializer.Serialize(new { seconds, peak = PeakMiB(), note, gc }));
         return 0;
     }

@@ -201,6 +201,8 @@ public static class RegistryImport
         var tableHouseholds = await db.Households.IgnoreQueryFilters().CountAsync(ct);
         var known = tableHouseholds <= StreamRegistryCap ? await Registered.LoadAsync(db, null, null, null, ct) : null;
         var streamFrom = Math.Max(options.BulkLoadFrom, tableHouseholds);
+        progress.Time("villages, header and registry keys", watch.Elapsed);
+        watch.Restart();
         var newHouseholds = 0;
         ImportWriteSession? session = null;
         try
