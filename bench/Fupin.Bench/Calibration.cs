@@ -103,5 +103,30 @@ public static class Calibration
         return watch.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// A fixed piece of ordinary work, timed in milliseconds: a million distinct strings (18-digit numbers) put
+    /// into a hash set and sorted, the kind of work an import does per row (hashing, comparing, allocating).
+    /// Run by each scenario's process just before its clock starts, it says how fast this VM was at that moment:
+    /// its speed drifts by tens of percent from one hour to the next with the other machines on its host (a
+    /// loop that stays in the processor's registers keeps its time; branchy code that touches memory does not).
+    /// </summary>
+    public static double ProbeMilliseconds()
+    {
+        var numbers = new string[1_000_000];
+        var random = new Random(12345);
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = random.NextInt64(100_000_000_000_000_000, 999_999_999_999_999_999).ToString(CultureInfo.InvariantCulture);
+        }
+        var watch = Stopwatch.StartNew();
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var n in numbers)
+        {
+            set.Add(n);
+        }
+        Array.Sort(numbers, StringComparer.Ordinal);
+        return set.Count == 0 ? -1 : watch.Elapsed.TotalMilliseconds;
+    }
+
     private static string Code(int i) => "C" + i.ToString("D9", CultureInfo.InvariantCulture);
 }

@@ -22,6 +22,7 @@ switch (args.FirstOrDefault())
             var pgIndex = Array.IndexOf(args, "--pg");
             var dir = Path.Combine(FindRoot(), "artifacts", "bench");
             Directory.CreateDirectory(dir);
+            Console.WriteLine($"probe (a million numbers hashed and sorted): {Fupin.Bench.Calibration.ProbeMilliseconds():F0} ms");
             foreach (var c in await Fupin.Bench.Calibration.RunAsync(dir, pgIndex >= 0 && pgIndex + 1 < args.Length ? args[pgIndex + 1] : null))
             {
                 Console.WriteLine($"{c.What,-80} {c.Seconds,6:F2} s (issue: {c.IssueSeconds:F1} s; issue's time over this one {c.Speed:F2})");
