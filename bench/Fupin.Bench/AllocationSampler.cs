@@ -20,8 +20,20 @@ internal sealed class AllocationSampler : EventListener
         }
     }
 
+    private long _promoted0;
+    private long _promoted1;
+    private int _heapStats;
+
     protected override void OnEventWritten(EventWrittenEventArgs e)
     {
+        if (e.EventName?.StartsWith("GCHeapStats", StringComparison.Ordinal) == true && e.Payload is not null)
+        {
+            // Bytes that survived a collection of gen0 (copied or promoted into gen1) and of gen1 (into gen2).
+            _promoted0 += Convert.ToInt64(e.Payload[e.PayloadNames!.IndexOf("TotalPromotedSize0")], System.Globalization.CultureInfo.InvariantCulture);
+            _promoted1 += Convert.ToInt64(e.Payload[e.PayloadNames!.IndexOf("TotalPromotedSize1")], System.Globalization.CultureInfo.InvariantCulture);
+            _heapStats++;
+            return;
+        }
         if (e.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) != true || e.Payload is null)
         {
             return;
@@ -33,6 +45,7 @@ internal sealed class AllocationSampler : EventListener
 
     public void Print(TextWriter to)
     {
+        to.WriteLine($"survived gen0: {_promoted0 / 1048576.0:F0} MiB, survived gen1: {_promoted1 / 1048576.0:F0} MiB over {_heapStats} collections");
         var total = _bytes.Values.Sum();
         foreach (var (type, bytes) in _bytes.OrderByDescending(x => x.Value).Take(25))
         {

@@ -2297,12 +2297,6 @@ namespace Fupin.Migrations.Postgres.Migrations
 
                     b.HasIndex("RegionCode", "Status");
 
-                    b.HasIndex(new[] { "IdNumber" }, "IX_Members_IdNumber");
-
-                    b.HasIndex(new[] { "IdNumber" }, "IX_Members_IdNumber_Active")
-                        .IsUnique()
-                        .HasFilter("\"Status\" = 'Active'");
-
                     b.ToTable("Members");
                 });
 

@@ -2282,12 +2282,6 @@ namespace Fupin.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RegionCode", "Status");
 
-                    b.HasIndex(new[] { "IdNumber" }, "IX_Members_IdNumber");
-
-                    b.HasIndex(new[] { "IdNumber" }, "IX_Members_IdNumber_Active")
-                        .IsUnique()
-                        .HasFilter("\"Status\" = 'Active'");
-
                     b.ToTable("Members");
                 });
 

@@ -67,9 +67,13 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.Phone).HasMaxLength(20);
         b.Property(m => m.StatusReason).HasMaxLength(200);
         b.Property(m => m.Version).IsConcurrencyToken();
-        // One active person per ID number; past records (deceased, moved, removed) keep theirs.
-        b.HasIndex(m => m.IdNumber, "IX_Members_IdNumber_Active").IsUnique().HasFilter("\"Status\" = 'Active'");
-        b.HasIndex(m => m.IdNumber, "IX_Members_IdNumber");
+        // One active person per ID number; past records (deceased, moved, removed) keep theirs. One index does
+        // both jobs: "IX_Members_IdNumber", unique on (IdNumber, 1 when active else NULL). NULLs never clash in a
+        // unique index, so only two active records of one number do; and its first column serves every lookup by
+        // number, past records included. EF does not model an index on an expression, so migration
+        // OneIdNumberIndex creates it in SQL (the same statement on SQLite and PostgreSQL; decision 012). It
+        // replaced a unique partial index on active numbers beside a plain index on all of them: two builds of
+        // the same keys after a county's first load, and two to keep on every write.
         b.HasIndex(m => m.HouseholdId);
         b.HasIndex(m => new { m.RegionCode, m.Status });
         b.HasIndex(m => m.Name);
