@@ -16,16 +16,29 @@ public abstract class IdNumberIndexTests(FupinApp app)
 
     private static Member Record(Household h, string id, MemberStatus status) => new()
     {
-        Id = Guid.CreateVersion7(), HouseholdId = h.Id, RegionCode = h.RegionCode, IdNumber = id, Name = "索引", Ethnicity = "汉族",
-        Status = status, Version = 1, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        Id = Guid.CreateVersion7(),
+        HouseholdId = h.Id,
+        RegionCode = h.RegionCode,
+        IdNumber = id,
+        Name = "索引",
+        Ethnicity = "汉族",
+        Status = status,
+        Version = 1,
+        CreatedAt = DateTime.UtcNow,
+        UpdatedAt = DateTime.UtcNow,
     };
 
     private async Task<Household> NewHouseholdAsync(AppDbContext db)
     {
         var h = new Household
         {
-            Id = Guid.CreateVersion7(), RegionCode = TestData.VillageA, HouseholdNumber = "IX" + Guid.NewGuid().ToString("N")[..12],
-            HeadName = "索引", Version = 1, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            Id = Guid.CreateVersion7(),
+            RegionCode = TestData.VillageA,
+            HouseholdNumber = "IX" + Guid.NewGuid().ToString("N")[..12],
+            HeadName = "索引",
+            Version = 1,
+            CreatedAt = DateTime.UtcNow,
+            UpdatedAt = DateTime.UtcNow,
         };
         db.Households.Add(h);
         await db.SaveChangesAsync(Ct);
