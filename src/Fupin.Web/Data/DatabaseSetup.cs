@@ -147,6 +147,8 @@ public static class DatabaseSetup
             return;
         }
         await db.Database.MigrateAsync(ct);
+        // Foreign keys a bulk load left unvalidated when the process stopped before its housekeeping.
+        await db.Database.ExecuteSqlRawAsync(BulkLoadMaintenance.ValidateForeignKeysSql, ct);
     }
 
     /// <summary>
