@@ -74,6 +74,11 @@ public static class BulkLoadMaintenance
             cmd.CommandTimeout = 600;
             await cmd.ExecuteNonQueryAsync();
         }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            // The import checks every key itself; this is the database's second look, after the commit.
+            log.LogError(e, "Rows loaded in bulk break foreign key {Constraint} of {Table}", e.ConstraintName, e.TableName);
+        }
         catch (Exception e)
         {
             // The data is committed either way: autovacuum, or SQLite's next automatic checkpoint, does what this could not.

@@ -5,6 +5,7 @@ using Fupin.Web.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Fupin.Web.Data;
 
@@ -147,8 +148,17 @@ public static class DatabaseSetup
             return;
         }
         await db.Database.MigrateAsync(ct);
-        // Foreign keys a bulk load left unvalidated when the process stopped before its housekeeping.
-        await db.Database.ExecuteSqlRawAsync(BulkLoadMaintenance.ValidateForeignKeysSql, ct);
+        // Foreign keys a bulk load left unvalidated when the process stopped before its housekeeping. Rows that
+        // break one are reported, not a reason to refuse to start: the key is enforced for every new write.
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(BulkLoadMaintenance.ValidateForeignKeysSql, ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.ForeignKeyViolation)
+        {
+            db.GetService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup))
+                .LogError(e, "Rows loaded in bulk break foreign key {Constraint} of {Table}", e.ConstraintName, e.TableName);
+        }
     }
 
     /// <summary>
