@@ -60,6 +60,10 @@ public static class BulkLoadMaintenance
         "WHERE f.contype = 'f' AND NOT f.convalidated AND n.nspname = current_schema() LOOP " +
         "EXECUTE format('ALTER TABLE %I VALIDATE CONSTRAINT %I', k.relname, k.conname); END LOOP; END $$;";
 
+    /// <summary>Rows of a bulk load that break a foreign key <see cref="ValidateForeignKeysSql"/> checked: an error in the log, not a failure.</summary>
+    internal static void LogBrokenKey(ILogger log, PostgresException e) =>
+        log.LogError(e, "Rows loaded in bulk break foreign key {Constraint} of {Table}", e.ConstraintName, e.TableName);
+
     /// <summary>Until every started step has finished.</summary>
     public static Task WaitAsync() => Task.WhenAll(Running.Keys);
 
@@ -77,7 +81,7 @@ public static class BulkLoadMaintenance
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation)
         {
             // The import checks every key itself; this is the database's second look, after the commit.
-            log.LogError(e, "Rows loaded in bulk break foreign key {Constraint} of {Table}", e.ConstraintName, e.TableName);
+            LogBrokenKey(log, e);
         }
         catch (Exception e)
         {

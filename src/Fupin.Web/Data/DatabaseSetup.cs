@@ -156,8 +156,7 @@ public static class DatabaseSetup
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.ForeignKeyViolation)
         {
-            db.GetService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup))
-                .LogError(e, "Rows loaded in bulk break foreign key {Constraint} of {Table}", e.ConstraintName, e.TableName);
+            BulkLoadMaintenance.LogBrokenKey(db.GetService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)), e);
         }
     }
 
