@@ -213,7 +213,7 @@ public static class ImportBench
         await BulkLoadMaintenance.WaitAsync();
         if (housekeeping.Elapsed.TotalSeconds >= 0.05)
         {
-            note += $"; after it, in the background: statistics{(provider == "sqlite" ? " and WAL checkpoint" : "")} {housekeeping.Elapsed.TotalSeconds:F1} s";
+            note += $"; after it, in the background: {(provider == "sqlite" ? "statistics and WAL checkpoint" : "lookup indexes, statistics and key checks")} {housekeeping.Elapsed.TotalSeconds:F1} s";
         }
         // What the collector had to do (allocation drives gen0 collections; what survives them drives their cost).
         var gc = $"allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / 1048576:N0} MiB, collections gen0 {GC.CollectionCount(0) - gen0Before} " +

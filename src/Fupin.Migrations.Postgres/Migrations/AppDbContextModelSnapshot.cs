@@ -22,6 +22,25 @@ namespace Fupin.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Fupin.Web.Data.DeferredIndex", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("DeferredIndexes");
+                });
+
             modelBuilder.Entity("Fupin.Web.Features.Accounts.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")

@@ -22,6 +22,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DeferredIndex> DeferredIndexes => Set<DeferredIndex>();
 
     // Read by the query filters on every query, per context instance: the scope of the acting user as
     // an inclusive code range. No user means a range that no digit code falls in.

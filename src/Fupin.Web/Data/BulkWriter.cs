@@ -170,9 +170,18 @@ public static class BulkWriter
     /// at least double a table (a county's first import), never for routine updates.
     /// </summary>
     /// <param name="keep">Indexes left in place (by name): their keys arrive in an order that is cheap to insert.</param>
-    public static async Task<IReadOnlyList<string>> DropIndexesAsync(AppDbContext db, IReadOnlyList<string> tables, CancellationToken ct, Func<string, bool>? keep = null)
+    /// <param name="deferLookups">
+    /// PostgreSQL: the indexes that enforce nothing (not unique) are not rebuilt inside the load but recorded in
+    /// <see cref="AppDbContext.DeferredIndexes"/>, in the same transaction, and built by
+    /// <see cref="BulkLoadMaintenance"/> after the commit. Until the commit the load holds the tables under an
+    /// exclusive lock that stops even reads; the builds after it take a lock that lets reads go on. What an
+    /// index enforces (the primary and unique keys) is in place at the commit. Ignored on SQLite, whose readers
+    /// go on reading the tables as they were throughout a load.
+    /// </param>
+    public static async Task<IReadOnlyList<string>> DropIndexesAsync(AppDbContext db, IReadOnlyList<string> tables, CancellationToken ct,
+        Func<string, bool>? keep = null, bool deferLookups = false)
     {
-        var definitions = new List<(string Name, string Sql)>();
+        var definitions = new List<(string Name, string Sql, bool Unique)>();
         var connection = db.Database.GetDbConnection();
         var list = string.Join(", ", tables.Select(t => $"'{t.Replace("'", "''", StringComparison.Ordinal)}'"));
         await using (var cmd = connection.CreateCommand())
@@ -181,22 +190,30 @@ public static class BulkWriter
             // PostgreSQL: the primary keys stay (they are constraints; DROP INDEX cannot take them).
             cmd.CommandText = db.Database.IsSqlite()
                 ? $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({list})"
-                : $"SELECT i.indexname, i.indexdef FROM pg_indexes i WHERE i.schemaname = current_schema() AND i.tablename IN ({list}) " +
-                  "AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)";
+                : $"SELECT i.indexname, i.indexdef, x.indisunique FROM pg_indexes i JOIN pg_index x ON x.indexrelid = format('%I.%I', i.schemaname, i.indexname)::regclass " +
+                  $"WHERE i.schemaname = current_schema() AND i.tablename IN ({list}) AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)";
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                definitions.Add((reader.GetString(0), reader.GetString(1)));
+                // SQLite's definitions: a unique index says so at the start ("CREATE UNIQUE INDEX …").
+                definitions.Add((reader.GetString(0), reader.GetString(1),
+                    reader.FieldCount > 2 ? reader.GetBoolean(2) : reader.GetString(1).StartsWith("CREATE UNIQUE", StringComparison.OrdinalIgnoreCase)));
             }
         }
         definitions.RemoveAll(d => keep?.Invoke(d.Name) == true);
-        foreach (var (name, _) in definitions)
+        foreach (var (name, _, _) in definitions)
         {
             // The names come from the schema itself, quoted as identifiers.
             var drop = "DROP INDEX \"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
             await db.Database.ExecuteSqlRawAsync(drop, ct);
         }
-        var restore = definitions.Select(d => d.Sql).ToList();
+        var later = deferLookups && !db.Database.IsSqlite() ? definitions.Where(d => !d.Unique).ToList() : [];
+        foreach (var (name, sql, _) in later)
+        {
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"DeferredIndexes\" (\"Name\", \"Definition\", \"CreatedAt\") VALUES ({0}, {1}, now()) " +
+                "ON CONFLICT (\"Name\") DO UPDATE SET \"Definition\" = excluded.\"Definition\"", [name, sql], ct);
+        }
+        var restore = definitions.Except(later).Select(d => d.Sql).ToList();
         if (!db.Database.IsSqlite())
         {
             // PostgreSQL checks a foreign key row by row during COPY (half the load's server time, measured).

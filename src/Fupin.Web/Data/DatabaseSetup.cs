@@ -147,6 +147,24 @@ public static class DatabaseSetup
             }
             return;
         }
+        var log = db.GetService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup));
+        // Indexes a bulk load left for after its commit when the process stopped before building them: built
+        // before the migrations, which may expect them (a new database, or one from before the table, has none).
+        if (await db.GetService<Microsoft.EntityFrameworkCore.Storage.IRelationalDatabaseCreator>().ExistsAsync(ct))
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                if (await db.Database.SqlQueryRaw<bool>("SELECT to_regclass('\"DeferredIndexes\"') IS NOT NULL AS \"Value\"").SingleAsync(ct))
+                {
+                    await BulkLoadMaintenance.BuildDeferredIndexesAsync(db.Database.GetDbConnection(), log, ct);
+                }
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
         await db.Database.MigrateAsync(ct);
         // Foreign keys a bulk load left unvalidated when the process stopped before its housekeeping. Rows that
         // break one are reported, not a reason to refuse to start: the key is enforced for every new write.
@@ -156,7 +174,7 @@ public static class DatabaseSetup
         }
         catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.ForeignKeyViolation)
         {
-            BulkLoadMaintenance.LogBrokenKey(db.GetService<ILoggerFactory>().CreateLogger(typeof(DatabaseSetup)), e);
+            BulkLoadMaintenance.LogBrokenKey(log, e);
         }
     }
 
