@@ -169,7 +169,6 @@ public static class BulkWriter
     /// this holds an exclusive lock on the tables until the commit, which is why it is only for loads that
     /// at least double a table (a county's first import), never for routine updates.
     /// </summary>
-    /// <param name="keep">Indexes left in place (by name): their keys arrive in an order that is cheap to insert.</param>
     /// <param name="deferLookups">
     /// PostgreSQL: the indexes that enforce nothing (not unique) are not rebuilt inside the load but recorded in
     /// <see cref="AppDbContext.DeferredIndexes"/>, in the same transaction, and built by
@@ -178,8 +177,7 @@ public static class BulkWriter
     /// index enforces (the primary and unique keys) is in place at the commit. Ignored on SQLite, whose readers
     /// go on reading the tables as they were throughout a load.
     /// </param>
-    public static async Task<IReadOnlyList<string>> DropIndexesAsync(AppDbContext db, IReadOnlyList<string> tables, CancellationToken ct,
-        Func<string, bool>? keep = null, bool deferLookups = false)
+    public static async Task<IReadOnlyList<string>> DropIndexesAsync(AppDbContext db, IReadOnlyList<string> tables, CancellationToken ct, bool deferLookups = false)
     {
         var definitions = new List<(string Name, string Sql, bool Unique)>();
         var connection = db.Database.GetDbConnection();
@@ -200,7 +198,6 @@ public static class BulkWriter
                     reader.FieldCount > 2 ? reader.GetBoolean(2) : reader.GetString(1).StartsWith("CREATE UNIQUE", StringComparison.OrdinalIgnoreCase)));
             }
         }
-        definitions.RemoveAll(d => keep?.Invoke(d.Name) == true);
         foreach (var (name, _, _) in definitions)
         {
             // The names come from the schema itself, quoted as identifiers.
@@ -210,7 +207,7 @@ public static class BulkWriter
         var later = deferLookups && !db.Database.IsSqlite() ? definitions.Where(d => !d.Unique).ToList() : [];
         foreach (var (name, sql, _) in later)
         {
-            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"DeferredIndexes\" (\"Name\", \"Definition\", \"CreatedAt\") VALUES ({0}, {1}, now()) " +
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO \"DeferredIndexes\" (\"Name\", \"Definition\", \"CreatedAt\") VALUES ({0}, {1}, clock_timestamp()) " +
                 "ON CONFLICT (\"Name\") DO UPDATE SET \"Definition\" = excluded.\"Definition\"", [name, sql], ct);
         }
         var restore = definitions.Except(later).Select(d => d.Sql).ToList();

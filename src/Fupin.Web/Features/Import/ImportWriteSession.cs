@@ -59,10 +59,10 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         session._tx = await db.Database.BeginTransactionAsync(ct);
         if (bulkLoad)
         {
-            var kept = session._sqlite ? [] : KeptDuringLoad(db);
             // On PostgreSQL the lookup indexes are built after the commit (BulkLoadMaintenance): until then the load
-            // locks the tables even against reads, and those builds took 2.8 s of a county's first load.
-            session._restore = await BulkWriter.DropIndexesAsync(db, ["Households", "Members"], ct, kept.Contains, deferLookups: true);
+            // locks the tables even against reads, and those indexes cost the server a county's first load ~4 s
+            // (maintained during the stream or built after it).
+            session._restore = await BulkWriter.DropIndexesAsync(db, ["Households", "Members"], ct, deferLookups: true);
             if (session._sqlite)
             {
                 session._flusher = WalFlusher.Start(db.Database.GetDbConnection().DataSource);
@@ -71,23 +71,6 @@ internal sealed class ImportWriteSession : IAsyncDisposable
         progress.Time("drop indexes for the load", watch.Elapsed);
         return session;
     }
-
-    /// <summary>
-    /// The members' indexes a PostgreSQL bulk load keeps in place: those whose keys the load writes next to the
-    /// ones before them, so keeping them costs the server little during the stream, when it has time to spare,
-    /// and saves building them after it. A household's id comes from the load's ascending sequence and its
-    /// members are written together; (region, status) has a few hundred distinct keys, and equal keys go in
-    /// heap order, which is the load's. Measured on a county's first load: 0.4–0.5 s less, three runs side by
-    /// side. (On SQLite the writer thread is the one busy during the stream; it gained nothing there.) Every
-    /// other index takes random keys and is rebuilt once, sorted.
-    /// </summary>
-    private static HashSet<string> KeptDuringLoad(AppDbContext db) =>
-    [
-        .. db.Model.FindEntityType(typeof(Member))!.GetIndexes()
-            .Where(i => i.Properties.Select(p => p.Name).SequenceEqual([nameof(Member.HouseholdId)])
-                        || i.Properties.Select(p => p.Name).SequenceEqual([nameof(Member.RegionCode), nameof(Member.Status)]))
-            .Select(i => i.GetDatabaseName()!),
-    ];
 
     /// <summary>
     /// Starts the second thread that inserts what is handed to <see cref="AddMemberAsync"/> (and on SQLite
