@@ -705,8 +705,10 @@ public abstract class BulkLoadTests(FupinApp app)
             Assert.Equal(count + together, good.Result.Summary!.HouseholdsCreated);
             Assert.Equal(2 * (count + together), good.Result.Summary.MembersCreated);
             // At the commit every index is either back or listed for the housekeeping (on PostgreSQL the lookup
-            // ones, which enforce nothing; on SQLite none).
-            var (present, listed) = (await IndexesAsync(), await DeferredAsync());
+            // ones, which enforce nothing; on SQLite none). The list is read first: the housekeeping takes an
+            // index off it and builds it in one transaction, so one it builds meanwhile shows in the catalogue.
+            var listed = await DeferredAsync();
+            var present = await IndexesAsync();
             Assert.Equal(indexes, [.. present.Union(listed).Order()]);
             Assert.DoesNotContain(listed, n => n is "IX_Members_IdNumber" or "IX_Households_HouseholdNumber" || n.StartsWith("PK_", StringComparison.Ordinal));
             if (app.Provider == "Sqlite")
