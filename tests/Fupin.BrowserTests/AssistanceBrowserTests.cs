@@ -53,7 +53,7 @@ public sealed class AssistanceBrowserTests(WebAppProcess app) : IClassFixture<We
         await WebAppProcess.FillFieldAsync(page, "visit-notes", "查看母牛饲养，户主反映饲草不足");
         var photo = Path.Combine(Path.GetTempPath(), $"走访-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(photo, Png, ct);
-        await page.Locator("#visit-photo").SetInputFilesAsync(photo);
+        await WebAppProcess.ChooseFileAsync(page, "#visit-photo", photo);
         await Assertions.Expect(page.GetByTestId("photo-chosen")).ToContainTextAsync(".png");
         await page.ScreenshotAsync(new() { Path = Shot("51-visit-entry-phone"), FullPage = true });
         await page.GetByTestId("save-visit").ClickAsync();

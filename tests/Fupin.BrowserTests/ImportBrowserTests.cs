@@ -38,7 +38,7 @@ public sealed class ImportBrowserTests(WebAppProcess app) : IClassFixture<WebApp
 
         var good = Path.Combine(Path.GetTempPath(), $"名册-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(good, Sheet(400, Random.Shared.Next(0, 100_000)), new UTF8Encoding(true), TestContext.Current.CancellationToken);
-        await page.Locator("#import-file").SetInputFilesAsync(good);
+        await WebAppProcess.ChooseFileAsync(page, "#import-file", good);
         await Assertions.Expect(page.GetByTestId("import-state")).ToHaveTextAsync("导入成功", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("import-counts")).ToContainTextAsync("已写入 400 / 400 行");
         await Assertions.Expect(page.GetByTestId("import-message")).ToContainTextAsync("新增400户");
@@ -47,7 +47,7 @@ public sealed class ImportBrowserTests(WebAppProcess app) : IClassFixture<WebApp
         // A sheet with two bad rows: nothing is written, and the report says which and why.
         var bad = Path.Combine(Path.GetTempPath(), $"名册-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(bad, Sheet(50, Random.Shared.Next(100_000, 200_000), (h, id) => h is 7 or 31 ? id[..17] + (id[17] == '0' ? '1' : '0') : id), new UTF8Encoding(true), TestContext.Current.CancellationToken);
-        await page.Locator("#import-file").SetInputFilesAsync(bad);
+        await WebAppProcess.ChooseFileAsync(page, "#import-file", bad);
         await Assertions.Expect(page.GetByTestId("import-state")).ToHaveTextAsync("未通过（未写入）", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("import-message")).ToContainTextAsync("2行有错误");
         await page.ScreenshotAsync(new() { Path = Shot("31-import-errors"), FullPage = true });

@@ -33,7 +33,7 @@ public sealed class MonitoringBrowserTests(WebAppProcess app) : IClassFixture<We
             b.Append($"{NewId(start + i)},学生{i},{(i % 10 == 0 ? "辍学" : "在校")},小学,马坡村小学\n");
         }
         await File.WriteAllTextAsync(file, b.ToString(), new UTF8Encoding(true), ct);
-        await page.Locator("#roster-file").SetInputFilesAsync(file);
+        await WebAppProcess.ChooseFileAsync(page, "#roster-file", file);
         await Assertions.Expect(page.GetByTestId("import-state")).ToHaveTextAsync("导入成功", new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("import-message")).ToContainTextAsync("30行");
         await Assertions.Expect(page.GetByTestId("roster-batches")).ToContainTextAsync("学生及辍学名册");

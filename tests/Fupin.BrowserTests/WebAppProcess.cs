@@ -187,6 +187,17 @@ public class WebAppProcess : IAsyncLifetime
         ChooseAsync(page, page.GetByTestId(testId), option, exact);
 
     /// <summary>After a full page load: wait until Blazor's circuit is attached, or typing is lost.</summary>
+    /// <summary>
+    /// Chooses a file in a Blazor InputFile once the component has hooked its change handler to the element
+    /// (it does so after its own first interactive render, which can come after the layout's marker): a file set
+    /// before that is never uploaded. Blazor's script marks the element when it does (the next file id).
+    /// </summary>
+    public static async Task ChooseFileAsync(IPage page, string selector, string path)
+    {
+        await page.WaitForFunctionAsync("s => document.querySelector(s)?._blazorInputFileNextFileId !== undefined", selector);
+        await page.Locator(selector).SetInputFilesAsync(path);
+    }
+
     public static Task InteractiveAsync(IPage page) =>
         page.Locator("[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
