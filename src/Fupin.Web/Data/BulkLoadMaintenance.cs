@@ -32,7 +32,6 @@ public static class BulkLoadMaintenance
         // The connection is made here, not on the pool thread: the loaded one may be disposed by then.
         DbConnection connection;
         string sql;
-        var deferred = false;
         if (loaded is SqliteConnection sqlite)
         {
             // Not from the pool: the pragmas below stay with this connection and go with it.
@@ -45,9 +44,8 @@ public static class BulkLoadMaintenance
             // A clone keeps the password, which an opened connection's string no longer shows.
             connection = (DbConnection)((ICloneable)(NpgsqlConnection)loaded).Clone();
             sql = "ANALYZE " + string.Join(", ", quoted) + "; " + ValidateForeignKeysSql;
-            deferred = true;
         }
-        var task = Task.Run(() => Run(connection, deferred, sql, log));
+        var task = Task.Run(() => Run(connection, sql, log));
         Running[task] = 0;
         _ = task.ContinueWith(t => Running.TryRemove(t, out _), TaskScheduler.Default);
     }
@@ -125,13 +123,13 @@ public static class BulkLoadMaintenance
     /// <summary>Until every started step has finished.</summary>
     public static Task WaitAsync() => Task.WhenAll(Running.Keys);
 
-    private static async Task Run(DbConnection owned, bool deferredIndexes, string sql, ILogger log)
+    private static async Task Run(DbConnection owned, string sql, ILogger log)
     {
         await using var connection = owned;
         try
         {
             await connection.OpenAsync();
-            if (deferredIndexes)
+            if (connection is NpgsqlConnection)
             {
                 await BuildDeferredIndexesAsync(connection, log);
             }

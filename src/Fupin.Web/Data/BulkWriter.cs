@@ -179,7 +179,8 @@ public static class BulkWriter
     /// </param>
     public static async Task<IReadOnlyList<string>> DropIndexesAsync(AppDbContext db, IReadOnlyList<string> tables, CancellationToken ct, bool deferLookups = false)
     {
-        var definitions = new List<(string Name, string Sql, bool Unique)>();
+        var definitions = new List<(string Name, string Sql, bool Later)>();
+        var deferring = deferLookups && !db.Database.IsSqlite();
         var connection = db.Database.GetDbConnection();
         var list = string.Join(", ", tables.Select(t => $"'{t.Replace("'", "''", StringComparison.Ordinal)}'"));
         await using (var cmd = connection.CreateCommand())
@@ -193,9 +194,8 @@ public static class BulkWriter
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                // SQLite's definitions: a unique index says so at the start ("CREATE UNIQUE INDEX …").
-                definitions.Add((reader.GetString(0), reader.GetString(1),
-                    reader.FieldCount > 2 ? reader.GetBoolean(2) : reader.GetString(1).StartsWith("CREATE UNIQUE", StringComparison.OrdinalIgnoreCase)));
+                // Left for after the commit: a PostgreSQL lookup index (not unique), when the caller asks for it.
+                definitions.Add((reader.GetString(0), reader.GetString(1), deferring && !reader.GetBoolean(2)));
             }
         }
         foreach (var (name, _, _) in definitions)
@@ -204,13 +204,12 @@ public static class BulkWriter
             var drop = "DROP INDEX \"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
             await db.Database.ExecuteSqlRawAsync(drop, ct);
         }
-        var later = deferLookups && !db.Database.IsSqlite() ? definitions.Where(d => !d.Unique).ToList() : [];
-        foreach (var (name, sql, _) in later)
+        foreach (var (name, sql, _) in definitions.Where(d => d.Later))
         {
             await db.Database.ExecuteSqlRawAsync("INSERT INTO \"DeferredIndexes\" (\"Name\", \"Definition\", \"CreatedAt\") VALUES ({0}, {1}, clock_timestamp()) " +
                 "ON CONFLICT (\"Name\") DO UPDATE SET \"Definition\" = excluded.\"Definition\"", [name, sql], ct);
         }
-        var restore = definitions.Except(later).Select(d => d.Sql).ToList();
+        var restore = definitions.Where(d => !d.Later).Select(d => d.Sql).ToList();
         if (!db.Database.IsSqlite())
         {
             // PostgreSQL checks a foreign key row by row during COPY (half the load's server time, measured).
