@@ -71,7 +71,8 @@ app.UseFupinCurrentUser();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// Stylesheets, scripts and fonts are public: the sign-in page needs them before anyone has signed in.
+app.MapStaticAssets().AllowAnonymous();
 app.MapFupinHealth();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs", o => o.WithTitle("扶贫系统 API")).AllowAnonymous();

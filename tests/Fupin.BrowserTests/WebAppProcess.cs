@@ -15,6 +15,8 @@ public class WebAppProcess : IAsyncLifetime
     public const string DemoPassword = "Browser-Demo-Pass-2026";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("fupin-browser-").FullName;
+
+    public string DataFolder => _folder;
     private Process? _process;
     private readonly System.Text.StringBuilder _output = new();
 
@@ -233,13 +235,18 @@ public class WebAppProcess : IAsyncLifetime
     }
 }
 
-/// <summary>A first start with no password configured: the host prints one, to be changed at first sign-in.</summary>
+/// <summary>
+/// A first start with no password configured, its output not a terminal (as under systemd): the host writes the
+/// generated passwords to a file in the data folder readable by its own user only, never to its output.
+/// </summary>
 public sealed class FirstStartProcess : WebAppProcess
 {
     protected override bool OperatorSetsAdminPassword => false;
 
+    public string PasswordFile => Path.Combine(DataFolder, "first-start-passwords.txt");
+
     public string PrintedPassword =>
-        System.Text.RegularExpressions.Regex.Match(Output, @"初始密码[^:：]*[:：]\s*(\S+)").Groups[1].Value;
+        System.Text.RegularExpressions.Regex.Match(File.ReadAllText(PasswordFile), @"初始密码[^:：]*[:：]\s*(\S+)").Groups[1].Value;
 }
 
 /// <summary>Administrators must use a second factor (Security:RequireTwoFactorForAdmins).</summary>

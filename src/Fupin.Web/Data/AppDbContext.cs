@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Fupin.Web.Data;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser user)
+/// <summary>
+/// The one context of the application. Its two subclasses in <c>Data/Migrations</c> exist only to own each
+/// provider's migration set (decision 013); everything else uses this type.
+/// </summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser user)
     : IdentityDbContext<AppUser>(options)
 {
     public CurrentUser User { get; } = user;
@@ -117,7 +121,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, Current
     private Expression<Func<T, bool>> InScope<T>(Expression<Func<T, string>> code)
     {
         var x = code.Parameters[0];
-        var self = Expression.Constant(this);
+        var self = Expression.Constant(this, typeof(AppDbContext));
         var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
         var low = Expression.Call(compare, code.Body, Expression.Property(self, nameof(ScopeLow)));
         var high = Expression.Call(compare, code.Body, Expression.Property(self, nameof(ScopeHigh)));

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Reflection;
-using System.Runtime.Loader;
 using Fupin.Web.Features.Audit;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +16,10 @@ public enum DatabaseProvider
 /// <summary>Chooses and configures the database from configuration (Database:Provider, ConnectionStrings:Fupin).</summary>
 public static class DatabaseSetup
 {
-    public const string SqliteMigrations = "Fupin.Migrations.Sqlite";
-    public const string PostgresMigrations = "Fupin.Migrations.Postgres";
-
     public sealed record Settings(DatabaseProvider Provider, string ConnectionString);
+
+    /// <summary>The data folder (Data:Folder) as a service: the SQLite file, keys, attachments, backups' default.</summary>
+    public sealed record DataPaths(string Folder);
 
     public static Settings Read(IConfiguration config, string contentRoot)
     {
@@ -54,18 +52,25 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder options, Settings settings)
     {
-        ResolveMigrationAssemblies();
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
                 SqliteThreading.Configure();
-                options.UseSqlite(settings.ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
+                options.UseSqlite(settings.ConnectionString);
                 options.AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(PostgresMigrations));
+                options.UseNpgsql(settings.ConnectionString);
                 break;
         }
+    }
+
+    /// <summary>Options for a context outside the web host's container (commands, design time).</summary>
+    public static DbContextOptions<AppDbContext> Options(Settings settings)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        Configure(options, settings);
+        return options.Options;
     }
 
     public static IHostApplicationBuilder AddFupinDatabase(this IHostApplicationBuilder builder)
@@ -73,6 +78,7 @@ public static class DatabaseSetup
         // Read when first needed, from the built configuration, so hosts and test factories can override it.
         var contentRoot = builder.Environment.ContentRootPath;
         builder.Services.AddSingleton(sp => Read(sp.GetRequiredService<IConfiguration>(), contentRoot));
+        builder.Services.AddSingleton(sp => new DataPaths(DataFolder(sp.GetRequiredService<IConfiguration>(), contentRoot)));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditInterceptor>();
         builder.Services.AddSingleton<Features.Monitoring.LightRefreshInterceptor>();
@@ -84,29 +90,6 @@ public static class DatabaseSetup
             o.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<Features.Monitoring.LightRefreshInterceptor>());
         }, ServiceLifetime.Scoped);
         return builder;
-    }
-
-    /// <summary>
-    /// The migration assemblies reference this one, so they are not in its dependency list; they are
-    /// copied beside it by the build (see Fupin.Web.csproj) and resolved from there by name.
-    /// </summary>
-    private static int _resolving;
-
-    private static void ResolveMigrationAssemblies()
-    {
-        if (Interlocked.Exchange(ref _resolving, 1) == 1)
-        {
-            return;
-        }
-        AssemblyLoadContext.Default.Resolving += (context, name) =>
-        {
-            if (name.Name is not (SqliteMigrations or PostgresMigrations))
-            {
-                return null;
-            }
-            var path = Path.Combine(AppContext.BaseDirectory, name.Name + ".dll");
-            return File.Exists(path) ? context.LoadFromAssemblyPath(path) : null;
-        };
     }
 
     /// <summary>
@@ -122,17 +105,11 @@ public static class DatabaseSetup
     /// Applies pending migrations. SQLite runs in WAL mode (a property of the file, set once, after the page
     /// size of a new file).
     /// </summary>
-    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    public static async Task MigrateAsync(AppDbContext context, CancellationToken ct = default)
     {
-        var assemblyName = db.Database.IsSqlite() ? SqliteMigrations : PostgresMigrations;
-        try
-        {
-            Assembly.Load(assemblyName);
-        }
-        catch (FileNotFoundException e)
-        {
-            throw new InvalidOperationException($"找不到数据库迁移程序集 {assemblyName}.dll，请先完整构建解决方案。", e);
-        }
+        // The provider's own context type selects its migration set (decision 013).
+        await using var db = ForMigrations(context);
+        await Migrations.MigrationHistory.AdoptSquashedAsync(db, ct);
         if (db.Database.IsSqlite())
         {
             await db.Database.OpenConnectionAsync(ct);
@@ -176,6 +153,13 @@ public static class DatabaseSetup
         {
             BulkLoadMaintenance.LogBrokenKey(log, e);
         }
+    }
+
+    /// <summary>The context that owns the migrations of <paramref name="db"/>'s provider, on the same options.</summary>
+    public static AppDbContext ForMigrations(AppDbContext db)
+    {
+        var options = (DbContextOptions<AppDbContext>)db.GetService<IDbContextOptions>();
+        return db.Database.IsSqlite() ? new Migrations.SqliteMigrationContext(options) : new Migrations.PostgresMigrationContext(options);
     }
 
     /// <summary>

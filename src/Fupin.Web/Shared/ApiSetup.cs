@@ -76,7 +76,8 @@ public static class ApiSetup
         {
             await DatabaseSetup.MigrateAsync(system);
             await Features.Policy.PolicyValues.SeedIfEmptyAsync(system);
-            if (app.Configuration.GetValue("Demo:Seed", true))
+            // Demo data only when asked (true in appsettings.Development.json): a county's real server starts empty.
+            if (app.Configuration.GetValue("Demo:Seed", false))
             {
                 demo = await DemoCounty.SeedIfEmptyAsync(system, clock, app.Configuration.GetValue("Demo:Persons", 8000),
                     incomes: app.Configuration.GetValue("Demo:Incomes", true), funds: app.Configuration.GetValue("Demo:Funds", true));
@@ -87,7 +88,7 @@ public static class ApiSetup
                 }
             }
         }
-        await AdminBootstrap.RunAsync(scope.ServiceProvider, app.Configuration, clock, demo);
+        await AdminBootstrap.RunAsync(scope.ServiceProvider, app.Configuration, app.Environment.ContentRootPath, clock, demo);
     }
 
     /// <summary>Malformed request bodies (bad JSON, unknown code values) answer 400 in Chinese.</summary>

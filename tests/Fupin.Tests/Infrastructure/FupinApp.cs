@@ -43,6 +43,7 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", Provider);
         builder.UseSetting("ConnectionStrings:Fupin", ConnectionString);
         builder.UseSetting("Data:Folder", Folder);
+        builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Persons", "600");
         // Tests record incomes themselves; the demo's own ledger would collide with them.
         builder.UseSetting("Demo:Incomes", "false");

@@ -1,3 +1,4 @@
+using Fupin.Web.Data;
 using Fupin.Web.Features.Demo;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ namespace Fupin.Web.Features.Accounts;
 /// On first start: the roles, and the three separated administrators of 三权分立 — system administrator
 /// (admin), security administrator (security) and audit reviewer (auditor). Each password comes from its
 /// variable when set (the operator's choice, used as is), otherwise it is generated, printed once to the
-/// console, and must be changed at the first sign-in. With the demo county, demo accounts of the business
+/// operator once (see FirstStartPasswords), and must be changed at the first sign-in. With the demo county, demo accounts of the business
 /// roles are made too (FUPIN_DEMO_PASSWORD, or generated the same way).
 /// </summary>
 public static class AdminBootstrap
@@ -34,7 +35,7 @@ public static class AdminBootstrap
         new(DemoAssistance.CadreUserName, "李帮扶（区财政局）", Roles.AssistanceCadre, DemoAssistance.CadreVillage, "FUPIN_DEMO_PASSWORD"),
     ];
 
-    public static async Task RunAsync(IServiceProvider services, IConfiguration config, TimeProvider clock, bool demoSeeded)
+    public static async Task RunAsync(IServiceProvider services, IConfiguration config, string contentRoot, TimeProvider clock, bool demoSeeded)
     {
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -61,19 +62,7 @@ public static class AdminBootstrap
                 await CreateAsync(users, config, clock, seed, printed, demoPassword);
             }
         }
-        if (printed.Count > 0)
-        {
-            // Deliberately the console, not the log: log sinks keep what they are given.
-            Console.WriteLine();
-            Console.WriteLine("================================================================");
-            Console.WriteLine("  首次启动生成的账号（密码仅显示这一次，首次登录后须修改）:");
-            foreach (var (user, role, password) in printed)
-            {
-                Console.WriteLine($"  {user,-10} {Roles.Label(role),-12} 初始密码: {password}");
-            }
-            Console.WriteLine("================================================================");
-            Console.WriteLine();
-        }
+        await FirstStartPasswords.ShowAsync(printed, DatabaseSetup.DataFolder(config, contentRoot), users);
     }
 
     private static async Task CreateAsync(UserManager<AppUser> users, IConfiguration config, TimeProvider clock, Seed seed,

@@ -66,7 +66,7 @@ public static class AuthApi
     }
 
     private static async Task<Results<NoContent, ValidationProblem, UnauthorizedHttpResult>> ChangePassword(
-        PasswordRequest request, UserManager<AppUser> users, AppDbContext db, TimeProvider clock, HttpContext http)
+        PasswordRequest request, UserManager<AppUser> users, AppDbContext db, TimeProvider clock, HttpContext http, DatabaseSetup.DataPaths paths)
     {
         var user = await users.GetUserAsync(http.User);
         if (user is null)
@@ -93,6 +93,7 @@ public static class AuthApi
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         await AuditEvents.WriteAsync(db, clock, AuditEvent.PasswordChanged, "Account", user.Id);
+        await FirstStartPasswords.ForgetIfChangedAsync(paths.Folder, users.Users);
         return TypedResults.NoContent();
     }
 
