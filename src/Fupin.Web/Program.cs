@@ -14,6 +14,7 @@ using Fupin.Web.Features.Households;
 using Fupin.Web.Features.Import;
 using Fupin.Web.Features.Income;
 using Fupin.Web.Features.Monitoring;
+using Fupin.Web.Features.Operations;
 using Fupin.Web.Features.Policy;
 using Fupin.Web.Features.Procedures;
 using Fupin.Web.Features.Regions;
@@ -31,6 +32,12 @@ switch (args.FirstOrDefault())
         return await GenerateCommand.RunAsync(args[1..]);
     case "audit-verify":
         return await AuditVerifyCommand.RunAsync(args[1..]);
+    case "backup":
+        return await OperationsCommands.BackupAsync(args[1..]);
+    case "restore":
+        return await OperationsCommands.RestoreAsync(args[1..]);
+    case "migrate":
+        return await OperationsCommands.MigrateAsync(args[1..]);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -38,6 +45,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddFupinDatabase();
 builder.AddFupinAccounts();
 builder.AddFupinApi();
+builder.AddFupinReverseProxy();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddLocalization();
@@ -49,6 +57,7 @@ builder.Services.AddSingleton<UploadSafety>();
 builder.Services.AddSingleton<ImportJobs>();
 builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
 builder.Services.AddHostedService<Fupin.Web.Features.Supervision.Scheduler>();
+builder.AddFupinOperations();
 
 var app = builder.Build();
 
@@ -56,6 +65,8 @@ await app.InitializeDatabaseAsync();
 // A county's procedure steps are checked now, so a mistake in them stops the start, not the first case.
 app.Services.GetRequiredService<ProcedureDefinitions>();
 
+// First: every later step (HSTS, the sign-in limit, the audit trail) sees the client's own address and scheme.
+app.UseFupinReverseProxy();
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
@@ -74,6 +85,7 @@ app.UseAntiforgery();
 // Stylesheets, scripts and fonts are public: the sign-in page needs them before anyone has signed in.
 app.MapStaticAssets().AllowAnonymous();
 app.MapFupinHealth();
+app.MapFupinReadiness();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs", o => o.WithTitle("扶贫系统 API")).AllowAnonymous();
 app.MapAuth();

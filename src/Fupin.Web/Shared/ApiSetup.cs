@@ -74,7 +74,10 @@ public static class ApiSetup
         var demo = false;
         await using (var system = new AppDbContext(options, CurrentUser.System()))
         {
-            await DatabaseSetup.MigrateAsync(system);
+            // Migrations (after a backup, holding the database alone) and this instance's shared hold for its lifetime.
+            app.Services.GetRequiredService<Features.Operations.Upgrade.Hold>().Lock = await Features.Operations.Upgrade.RunAsync(system,
+                app.Services.GetRequiredService<DatabaseSetup.Settings>(), app.Services.GetRequiredService<DatabaseSetup.DataPaths>(),
+                app.Services.GetRequiredService<Features.Operations.Backups>(), app.Logger, CancellationToken.None);
             await Features.Policy.PolicyValues.SeedIfEmptyAsync(system);
             // Demo data only when asked (true in appsettings.Development.json): a county's real server starts empty.
             if (app.Configuration.GetValue("Demo:Seed", false))

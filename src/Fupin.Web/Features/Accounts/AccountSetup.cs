@@ -22,6 +22,8 @@ public static class AccountSetup
     public const string RevealPolicy = "RevealPersonalData";
     public const string SecurityAdminPolicy = "SecurityAdmin";
     public const string PolicyAdminPolicy = "PolicyAdmin";
+    /// <summary>Writes to the region tree (import, add, rename, retire, merge): the system administrator.</summary>
+    public const string RegionAdminPolicy = "RegionAdmin";
     /// <summary>Department rosters: the departments hand them in, the county office may too.</summary>
     public const string RosterPolicy = "RosterUpload";
     /// <summary>County-wide work: comparison rounds, recomputing every light.</summary>
@@ -113,6 +115,7 @@ public static class AccountSetup
             .AddPolicy(RevealPolicy, p => p.RequireRole(Roles.RegistryEditors))
             .AddPolicy(SecurityAdminPolicy, p => p.RequireRole(Roles.SecurityAdmin))
             .AddPolicy(PolicyAdminPolicy, p => p.RequireRole(Roles.SystemAdmin))
+            .AddPolicy(RegionAdminPolicy, p => p.RequireRole(Roles.SystemAdmin))
             .AddPolicy(RosterPolicy, p => p.RequireRole(Roles.CountyOffice, Roles.Department))
             .AddPolicy(CountyPolicy, p => p.RequireRole(Roles.CountyOffice))
             .AddPolicy(LightEditPolicy, p => p.RequireRole([.. Roles.RegistryEditors, Roles.AssistanceCadre]))
@@ -155,12 +158,25 @@ public static class AccountSetup
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();
 
-        // Keys persist in the data folder, so a restart does not sign everyone out.
+        // Keys persist in the data folder, so a restart does not sign everyone out; in a folder only the service's
+        // user can open, and encrypted at rest with the county's certificate when one is configured (docs/deploy.md).
         var contentRoot = builder.Environment.ContentRootPath;
-        services.AddDataProtection().SetApplicationName("Fupin");
+        var protection = services.AddDataProtection().SetApplicationName("Fupin");
+        if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } certificatePath)
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                certificatePath, builder.Configuration["DataProtection:CertificatePassword"]);
+            protection.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, ILoggerFactory>((o, config, logs) =>
-            o.XmlRepository = new FileSystemXmlRepository(
-                new DirectoryInfo(Path.Combine(DatabaseSetup.DataFolder(config, contentRoot), "keys")), logs));
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(DatabaseSetup.DataFolder(config, contentRoot), "keys"));
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(folder.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+            o.XmlRepository = new FileSystemXmlRepository(folder, logs);
+        });
         return builder;
     }
 

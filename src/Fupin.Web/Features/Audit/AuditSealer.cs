@@ -17,7 +17,12 @@ public static class AuditSealer
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
     private const long PostgresLockKey = 0x46_55_50_49_4E_41; // "FUPINA"
 
-    public sealed record Verification(bool Ok, long SealedRows, long UnsealedRows, IReadOnlyList<string> Problems);
+    public sealed record Verification(bool Ok, long SealedRows, long UnsealedRows, IReadOnlyList<string> Problems)
+    {
+        /// <summary>The chain's head: the last sealed row's position and hash (0 and "" for an empty chain).</summary>
+        public long HeadSeq { get; init; }
+        public string HeadHash { get; init; } = "";
+    }
 
     /// <summary>Seals every unsealed row, oldest first. Returns how many were sealed.</summary>
     public static async Task<int> SealAsync(AppDbContext db, CancellationToken ct = default)
@@ -99,7 +104,7 @@ public static class AuditSealer
             }
         }
         var unsealed = await db.AuditEntries.LongCountAsync(a => a.Seq == null, ct);
-        return new Verification(problems.Count == 0, count, unsealed, problems);
+        return new Verification(problems.Count == 0, count, unsealed, problems) { HeadSeq = expected, HeadHash = previous == Genesis ? "" : previous };
     }
 
     public static string HashOf(string previous, long seq, AuditEntry row)
@@ -128,10 +133,12 @@ public sealed class AuditSealingService(IServiceScopeFactory scopes, ILogger<Aud
                 var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
                 await using var db = new AppDbContext(options, CurrentUser.System());
                 await AuditSealer.SealAsync(db, stoppingToken);
+                Operations.JobHealth.Report("audit-sealing", null);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogWarning(e, "Audit sealing failed; it is retried");
+                Operations.JobHealth.Report("audit-sealing", e.Message);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -1,4 +1,5 @@
 using Fupin.Web.Data;
+using Fupin.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fupin.Web.Features.Audit;
@@ -12,17 +13,27 @@ public static class AuditVerifyCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var config = new ConfigurationBuilder()
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args, new Dictionary<string, string> { ["--data-folder"] = "Data:Folder" })
-            .Build();
-        var settings = DatabaseSetup.Read(config, Directory.GetCurrentDirectory());
+        var config = CommandLine.Configuration(args);
+        var settings = DatabaseSetup.Read(config, CommandLine.ContentRoot);
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, settings);
         await using var db = new AppDbContext(options.Options, CurrentUser.System());
         await AuditSealer.SealAsync(db);
         var result = await AuditSealer.VerifyAsync(db);
+        var dataFolder = DatabaseSetup.DataFolder(config, CommandLine.ContentRoot);
+        if (AuditCheckpoint.Read(dataFolder) is { } checkpoint)
+        {
+            var hash = await db.AuditEntries.AsNoTracking().Where(a => a.Seq == checkpoint.Seq).Select(a => a.Hash).FirstOrDefaultAsync();
+            if (AuditCheckpoint.Check(checkpoint, result.HeadSeq, hash) is { } problem)
+            {
+                result = result with { Ok = false, Problems = [.. result.Problems, problem] };
+            }
+            else
+            {
+                Console.WriteLine($"与检查点一致：{checkpoint.Source}时的链头第 {checkpoint.Seq} 条 {checkpoint.Hash}");
+            }
+        }
+        Console.WriteLine($"链头：第 {result.HeadSeq} 条 {result.HeadHash}");
         await AuditEvents.WriteAsync(db, TimeProvider.System, AuditEvent.AuditVerified, "AuditEntry",
             detail: result.Ok ? $"命令行校验通过，{result.SealedRows} 条" : $"命令行校验发现 {result.Problems.Count} 处问题");
         if (result.Ok)

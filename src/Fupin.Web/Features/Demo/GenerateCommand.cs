@@ -16,19 +16,15 @@ public static class GenerateCommand
     public static async Task<int> RunAsync(string[] args)
     {
         var persons = 1_000_000;
-        var config = new ConfigurationBuilder()
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args, new Dictionary<string, string> { ["--persons"] = "Persons", ["--data-folder"] = "Data:Folder" })
-            .Build();
+        var config = CommandLine.Configuration(args, new Dictionary<string, string> { ["--persons"] = "Persons" });
         persons = config.GetValue("Persons", persons);
-        var settings = DatabaseSetup.Read(config, Directory.GetCurrentDirectory());
+        var settings = DatabaseSetup.Read(config, CommandLine.ContentRoot);
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, settings);
         await using var db = new AppDbContext(options.Options, CurrentUser.System());
         Console.WriteLine($"生成 {persons:N0} 人的县级数据到 {settings.Provider} …");
         var clock = Stopwatch.StartNew();
-        if (await db.Database.CanConnectAsync() && !args.Contains("--replace"))
+        if (await db.Database.CanConnectAsync() && !CommandLine.Has(args, "--replace"))
         {
             var hasData = false;
             try

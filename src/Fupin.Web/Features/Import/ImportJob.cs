@@ -19,6 +19,7 @@ public enum ImportKind
     Registry, // 建档立卡名册
     Income, // 收入台账
     Roster, // 部门名册
+    Regions, // 统计用区划代码
 }
 
 public sealed class ImportJob : IRegionScoped

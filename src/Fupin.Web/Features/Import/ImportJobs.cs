@@ -90,7 +90,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
         {
             File.Delete(path);
             job.FinishedAt = job.CreatedAt;
-            AuditEvents.Add(db, clock, AuditEvent.Import, "Household", id.ToString(), $"导入文件“{name}”被拒绝：{problem}", db.User.RegionCode);
+            AuditEvents.Add(db, clock, AuditEvent.Import, job.Kind == ImportKind.Regions ? "Region" : "Household", id.ToString(), $"导入文件“{name}”被拒绝：{problem}", db.User.RegionCode);
         }
         await db.SaveChangesAsync(ct);
         if (problem is null)
@@ -149,6 +149,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
         {
             ImportKind.Income => await IncomeImport.RunAsync(db, clock, path, kind, options, progress, ct),
             ImportKind.Roster => await Comparison.RosterImport.RunAsync(db, clock, path, kind, options, job.RosterKind!.Value, job.Label ?? job.FileName, progress, ct),
+            ImportKind.Regions => await Regions.RegionImport.RunAsync(db, clock, path, kind, options, progress, ct),
             _ => await RegistryImport.RunAsync(db, clock, path, kind, options, progress, ct),
         };
         db.ChangeTracker.Clear();
@@ -164,6 +165,7 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
             {
                 ImportKind.Income => $"导入成功：{s.Households}户的收入台账，新增{s.HouseholdsCreated}条，更新{s.HouseholdsUpdated}条，未变化{s.HouseholdsUnchanged}条",
                 ImportKind.Roster => $"导入成功：{Labels.Of(job.RosterKind!.Value)}“{job.Label}”{s.Rows}行，可用于数据比对",
+                ImportKind.Regions => Regions.RegionImport.Message(s),
                 _ => $"导入成功：新增{s.HouseholdsCreated}户、{s.MembersCreated}人，更新{s.HouseholdsUpdated}户（成员{s.MembersUpdated}人），未变化{s.HouseholdsUnchanged}户",
             };
         }
@@ -184,10 +186,10 @@ public sealed class ImportJobs(IServiceScopeFactory scopes, UploadSafety safety,
                 var message = $"校验未通过，未写入任何数据：{result.RowErrors.Count}行有错误。{string.Join("；", first)}";
                 job.Message = message.Length > 2000 ? message[..2000] : message;
             }
-            AuditEvents.Add(db, clock, AuditEvent.Import, "Household", id.ToString(), $"导入“{job.FileName}”未通过：{job.Message}", db.User.RegionCode);
+            AuditEvents.Add(db, clock, AuditEvent.Import, job.Kind == ImportKind.Regions ? "Region" : "Household", id.ToString(), $"导入“{job.FileName}”未通过：{job.Message}", db.User.RegionCode);
         }
         await db.SaveChangesAsync(ct);
-        if (job.State == ImportState.Succeeded && job.Kind != ImportKind.Roster && RecomputesLights(job))
+        if (job.State == ImportState.Succeeded && job.Kind is ImportKind.Registry or ImportKind.Income && RecomputesLights(job))
         {
             // The lights' queries go over the new households with the planner's statistics in place.
             await BulkLoadMaintenance.WaitAsync();

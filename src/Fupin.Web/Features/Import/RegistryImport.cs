@@ -173,8 +173,11 @@ public static class RegistryImport
         var watch = System.Diagnostics.Stopwatch.StartNew();
 
         // The villages this user may import into, by code and by township + village name.
-        var villages = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village)
+        var villages = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village && r.RetiredOn == null)
             .Select(r => new { r.Code, r.Name, r.ParentCode }).ToListAsync(ct);
+        // A merged village's old code (撤并) still names the village it went into: the national system's exports keep it for a while.
+        var aliases = await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Village && r.MergedInto != null)
+            .ToDictionaryAsync(r => r.Code, r => r.MergedInto!, ct);
         var townNames = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => r.Level == RegionLevel.Township)
             .ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var byCode = villages.ToDictionary(v => v.Code, v => v.Name);
@@ -293,7 +296,8 @@ public static class RegistryImport
                     string? region = null;
                     if (!string.IsNullOrEmpty(part.RegionCode))
                     {
-                        region = byCode.ContainsKey(part.RegionCode) ? part.RegionCode : null;
+                        region = byCode.ContainsKey(part.RegionCode) ? part.RegionCode
+                            : aliases.TryGetValue(part.RegionCode, out var merged) && byCode.ContainsKey(merged) ? merged : null;
                         if (region is null)
                         {
                             problems.Add($"所属区划代码“{part.RegionCode}”不是您管辖范围内的行政村");

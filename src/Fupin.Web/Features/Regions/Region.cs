@@ -1,3 +1,4 @@
+using Fupin.Web.Data;
 using Fupin.Web.Rules;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -22,6 +23,37 @@ public sealed class Region
     public int? ExitYear { get; set; }
 
     public int SortOrder { get; set; }
+
+    /// <summary>城乡分类代码 (111–220) from the statistics bureau's list; null when the file did not give it.</summary>
+    public string? UrbanRuralCode { get; set; }
+
+    /// <summary>撤销 / 撤并: the day the unit stopped existing; its records stay readable, nothing new is filed under it.</summary>
+    public DateOnly? RetiredOn { get; set; }
+
+    /// <summary>The village a merged (撤并) village went into; its code stays an alias imports accept.</summary>
+    public string? MergedInto { get; set; }
+}
+
+public enum RegionChangeKind
+{
+    Created, // 新增
+    Renamed, // 更名
+    Retired, // 撤销
+    Merged, // 撤并（并入另一村）
+    Received, // 接收撤并村
+}
+
+/// <summary>The history of a unit of the region tree: created, renamed, retired, merged (who, when, old and new).</summary>
+public sealed class RegionChange
+{
+    public Guid Id { get; set; }
+    public required string RegionCode { get; set; }
+    public DateTime At { get; set; }
+    public RegionChangeKind Kind { get; set; }
+    public string? OldName { get; set; }
+    public string? NewName { get; set; }
+    public string? Detail { get; set; }
+    public required string UserName { get; set; }
 }
 
 /// <summary>自然村 / 村民小组 under an administrative village; no national code of its own.</summary>
@@ -42,6 +74,22 @@ internal sealed class RegionConfiguration : IEntityTypeConfiguration<Region>
         b.Property(r => r.ParentCode).HasMaxLength(12);
         b.Property(r => r.Name).HasMaxLength(60);
         b.HasIndex(r => r.ParentCode);
+        b.Property(r => r.UrbanRuralCode).HasMaxLength(3);
+        b.Property(r => r.MergedInto).HasMaxLength(12);
+    }
+}
+
+internal sealed class RegionChangeConfiguration : IEntityTypeConfiguration<RegionChange>
+{
+    public void Configure(EntityTypeBuilder<RegionChange> b)
+    {
+        b.Property(c => c.RegionCode).HasMaxLength(12);
+        b.Property(c => c.OldName).HasMaxLength(60);
+        b.Property(c => c.NewName).HasMaxLength(60);
+        b.Property(c => c.Detail).HasMaxLength(500);
+        b.Property(c => c.UserName).HasMaxLength(100);
+        b.HasIndex(c => new { c.RegionCode, c.At });
+        ModelConventions.StoreEnumsAsText(b);
     }
 }
 

@@ -10,10 +10,21 @@ public static class RegionQueries
 
     public sealed record Group(Guid Id, string Name);
 
+    public static Node NodeOf(Region r) => new(r.Code, r.Name, r.Level, r.ParentCode, r.RuralPopulation, r.IsPovertyVillage, []);
+
+    /// <summary>A unit of the tree as the administrator's page lists it, retired ones included.</summary>
+    public sealed record Unit(string Code, string Name, RegionLevel Level, string? ParentCode, string? UrbanRuralCode, DateOnly? RetiredOn, string? MergedInto);
+
+    /// <summary>Every unit, retired ones included, in the tree's order (the administrator's page; region names are public).</summary>
+    public static async Task<IReadOnlyList<Unit>> UnitsAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Regions.AsNoTracking().OrderBy(r => r.Code)
+            .Select(r => new Unit(r.Code, r.Name, r.Level, r.ParentCode, r.UrbanRuralCode, r.RetiredOn, r.MergedInto)).ToListAsync(ct);
+
     /// <summary>The regions in the user's scope as a tree (roots are the top regions the user may see).</summary>
     public static async Task<IReadOnlyList<Node>> TreeAsync(AppDbContext db, CancellationToken ct)
     {
-        var all = await db.Regions.AsNoTracking().OrderBy(r => r.SortOrder).ThenBy(r => r.Code).ToListAsync(ct);
+        // Retired units keep their records but take no new ones: they are not offered in the tree.
+        var all = await db.Regions.AsNoTracking().Where(r => r.RetiredOn == null).OrderBy(r => r.SortOrder).ThenBy(r => r.Code).ToListAsync(ct);
         var byParent = all.ToLookup(r => r.ParentCode ?? "");
         var codes = all.Select(r => r.Code).ToHashSet();
         Node Build(Region r) => new(r.Code, r.Name, r.Level, r.ParentCode, r.RuralPopulation, r.IsPovertyVillage,
@@ -28,7 +39,7 @@ public static class RegionQueries
         {
             return null;
         }
-        return await db.Regions.AsNoTracking().Where(r => r.ParentCode == code)
+        return await db.Regions.AsNoTracking().Where(r => r.ParentCode == code && r.RetiredOn == null)
             .OrderBy(r => r.SortOrder).ThenBy(r => r.Code)
             .Select(r => new Node(r.Code, r.Name, r.Level, r.ParentCode, r.RuralPopulation, r.IsPovertyVillage, new List<Node>()))
             .ToListAsync(ct);
