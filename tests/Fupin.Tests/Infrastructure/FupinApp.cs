@@ -44,6 +44,8 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Fupin", ConnectionString);
         builder.UseSetting("Data:Folder", Folder);
         builder.UseSetting("Demo:Seed", "true");
+        // Backups are made by the tests that are about them, not by a schedule in every host.
+        builder.UseSetting("Backup:Schedule", "false");
         builder.UseSetting("Demo:Persons", "600");
         // Tests record incomes themselves; the demo's own ledger would collide with them.
         builder.UseSetting("Demo:Incomes", "false");
