@@ -13,6 +13,8 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/sbin/nginx ] || need+=(nginx)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages: ${need[*]} (run as root, or install them first)" >&2
@@ -21,7 +23,23 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
   log "Installing ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq "${need[@]}" >/dev/null || { echo "apt-get install failed" >&2; echo "0 passed, 1 failed"; exit 1; }
+  # Another install (unattended upgrades, a second run) may hold apt's or dpkg's lock: wait for it (up to ten
+  # minutes), instead of failing.
+  apt_log=$(mktemp)
+  installed=false
+  for attempt in $(seq 1 40); do
+    if apt-get -o DPkg::Lock::Timeout=60 update -qq >"$apt_log" 2>&1 \
+       && apt-get -o DPkg::Lock::Timeout=60 install -y -qq "${need[@]}" >>"$apt_log" 2>&1; then
+      installed=true; break
+    fi
+    grep -qiE 'lock|resource temporarily unavailable' "$apt_log" || break
+    echo "apt is busy (another install holds its lock); waiting ($attempt)…" >&2
+    sleep 15
+  done
+  if [ "$installed" != true ]; then
+    cat "$apt_log" >&2; echo "apt-get install failed" >&2; echo "0 passed, 1 failed"; exit 1
+  fi
+  rm -f "$apt_log"
 fi
 
 # --- 2. A throwaway PostgreSQL on 127.0.0.1 ----------------------------------------------------
@@ -52,6 +70,17 @@ for project in src/Fupin.Web tests/Fupin.Tests tests/Fupin.BrowserTests bench/Fu
     exit 1
   fi
 done
+
+# The build a county deploys: published once; the browser suite starts it behind nginx (DeployedApp).
+PUBLISHED=$(mktemp -d /tmp/fupin-published.XXXXXX)
+log "Publishing src/Fupin.Web to $PUBLISHED"
+if ! dotnet publish "$ROOT/src/Fupin.Web" -c Release -o "$PUBLISHED" -nologo -v quiet -clp:ErrorsOnly; then
+  echo "dotnet publish failed" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+export FUPIN_PUBLISHED="$PUBLISHED"
+trap 'stop_pg; rm -rf "$PUBLISHED"' EXIT
 
 run_suite() {
   local name=$1 project=$2

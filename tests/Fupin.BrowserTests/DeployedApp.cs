@@ -147,11 +147,17 @@ public abstract class DeployedApp : IAsyncLifetime
         return new HttpClient(handler) { BaseAddress = new Uri(HttpsUrl) };
     }
 
-    /// <summary>Runs a verb of the published build (backup, restore, audit-verify) with the server's settings; answers its exit code and output.</summary>
+    /// <summary>
+    /// Runs a verb of the published build (backup, restore, audit-verify) through <c>deploy/fupin-cli</c>, as the
+    /// deployment guide does: the server's settings come from an environment file like /etc/fupin/fupin.env.
+    /// </summary>
     public async Task<(int Code, string Output)> VerbAsync(params string[] args)
     {
+        var envFile = Path.Combine(Root, "fupin.env");
+        await File.WriteAllLinesAsync(envFile, Settings.Select(s => $"{s.Key}={s.Value}").Prepend("# as /etc/fupin/fupin.env"));
         var output = new System.Text.StringBuilder();
-        using var process = Start("dotnet", [Path.Combine(Published, "Fupin.Web.dll"), .. args], Published, Settings.ToDictionary(), output);
+        using var process = Start("sh", [Path.Combine(WebAppProcess.RepoRoot, "deploy", "fupin-cli"), .. args], Root,
+            new Dictionary<string, string> { ["FUPIN_ENV_FILE"] = envFile, ["FUPIN_HOME"] = Published }, output);
         await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         process.WaitForExit();
         lock (output)

@@ -59,8 +59,14 @@ public sealed class Backups(IConfiguration config, DatabaseSetup.Settings settin
         var message = made.Message.Length > 1000 ? made.Message[..1000] : made.Message;
         db.Add(new BackupRecord
         {
-            Id = Guid.CreateVersion7(), At = clock.GetUtcNow().UtcDateTime, Kind = kind, Path = made.Path.Length > 500 ? made.Path[^500..] : made.Path,
-            Size = made.Size, Ok = made.Ok, Message = message, AuditHeadSeq = made.AuditHeadSeq,
+            Id = Guid.CreateVersion7(),
+            At = clock.GetUtcNow().UtcDateTime,
+            Kind = kind,
+            Path = made.Path.Length > 500 ? made.Path[^500..] : made.Path,
+            Size = made.Size,
+            Ok = made.Ok,
+            Message = message,
+            AuditHeadSeq = made.AuditHeadSeq,
         });
         AuditEvents.Add(db, clock, made.Ok ? "BackupMade" : "BackupFailed", nameof(BackupRecord), Path.GetFileName(made.Path), message);
         await db.SaveChangesAsync(ct);

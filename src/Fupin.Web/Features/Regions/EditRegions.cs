@@ -61,7 +61,11 @@ public static class EditRegions
         var sort = await db.Regions.IgnoreQueryFilters().MaxAsync(r => (int?)r.SortOrder, ct) ?? 0;
         var region = new Region
         {
-            Code = code, Name = name, Level = level, ParentCode = parentCode, SortOrder = sort + 1,
+            Code = code,
+            Name = name,
+            Level = level,
+            ParentCode = parentCode,
+            SortOrder = sort + 1,
             UrbanRuralCode = request.UrbanRuralCode is { Length: > 0 } u ? u : null,
         };
         db.Regions.Add(region);
@@ -92,8 +96,13 @@ public static class EditRegions
         {
             db.Add(new RegionChange
             {
-                RegionCode = code, At = clock.GetUtcNow().UtcDateTime, Kind = RegionChangeKind.Renamed, OldName = region.Name, NewName = name,
-                Detail = Trim(request.Reason), UserName = db.User.UserName,
+                RegionCode = code,
+                At = clock.GetUtcNow().UtcDateTime,
+                Kind = RegionChangeKind.Renamed,
+                OldName = region.Name,
+                NewName = name,
+                Detail = Trim(request.Reason),
+                UserName = db.User.UserName,
             });
             region.Name = name;
             await db.SaveChangesAsync(ct);
@@ -144,8 +153,12 @@ public static class EditRegions
         region.RetiredOn = on;
         db.Add(new RegionChange
         {
-            RegionCode = code, At = clock.GetUtcNow().UtcDateTime, Kind = RegionChangeKind.Retired, OldName = region.Name,
-            Detail = Trim(request.Reason), UserName = db.User.UserName,
+            RegionCode = code,
+            At = clock.GetUtcNow().UtcDateTime,
+            Kind = RegionChangeKind.Retired,
+            OldName = region.Name,
+            Detail = Trim(request.Reason),
+            UserName = db.User.UserName,
         });
         await db.SaveChangesAsync(ct);
         return new Outcome<RegionQueries.Node>.Done(RegionQueries.NodeOf(region));

@@ -88,22 +88,42 @@ public static class MergeVillages
         {
             db.AuditEntries.Add(new AuditEntry
             {
-                At = now, UserId = db.User.UserId, UserName = db.User.UserName, Role = db.User.Role, ClientIp = db.User.ClientIp,
-                Action = AuditAction.Updated, Entity = nameof(Household), EntityKey = id.ToString(), HouseholdId = id, RegionCode = intoCode,
-                Field = nameof(Household.RegionCode), OldValue = fromCode, NewValue = intoCode,
+                At = now,
+                UserId = db.User.UserId,
+                UserName = db.User.UserName,
+                Role = db.User.Role,
+                ClientIp = db.User.ClientIp,
+                Action = AuditAction.Updated,
+                Entity = nameof(Household),
+                EntityKey = id.ToString(),
+                HouseholdId = id,
+                RegionCode = intoCode,
+                Field = nameof(Household.RegionCode),
+                OldValue = fromCode,
+                NewValue = intoCode,
             });
         }
         from!.RetiredOn = request.On ?? today;
         from.MergedInto = intoCode;
         db.Add(new RegionChange
         {
-            RegionCode = fromCode, At = now, Kind = RegionChangeKind.Merged, OldName = from.Name, NewName = into!.Name,
-            Detail = $"并入{into.Name}（{intoCode}）：{households.Count}户{members}人。{reason}", UserName = db.User.UserName,
+            RegionCode = fromCode,
+            At = now,
+            Kind = RegionChangeKind.Merged,
+            OldName = from.Name,
+            NewName = into!.Name,
+            Detail = $"并入{into.Name}（{intoCode}）：{households.Count}户{members}人。{reason}",
+            UserName = db.User.UserName,
         });
         db.Add(new RegionChange
         {
-            RegionCode = intoCode, At = now, Kind = RegionChangeKind.Received, OldName = from.Name, NewName = into.Name,
-            Detail = $"接收撤并的{from.Name}（{fromCode}）：{households.Count}户{members}人。{reason}", UserName = db.User.UserName,
+            RegionCode = intoCode,
+            At = now,
+            Kind = RegionChangeKind.Received,
+            OldName = from.Name,
+            NewName = into.Name,
+            Detail = $"接收撤并的{from.Name}（{fromCode}）：{households.Count}户{members}人。{reason}",
+            UserName = db.User.UserName,
         });
         AuditEvents.Add(db, clock, "RegionMerged", nameof(Region), fromCode,
             $"{from.Name}（{fromCode}）并入{into.Name}（{intoCode}）：{households.Count}户{members}人，共{records}条记录改到新代码。{reason}", intoCode);

@@ -26,11 +26,36 @@ public static class RegionImport
     /// <summary>Province names by the first two digits (GB/T 2260), for the levels a county's file does not list.</summary>
     private static readonly Dictionary<string, string> Provinces = new()
     {
-        ["11"] = "北京市", ["12"] = "天津市", ["13"] = "河北省", ["14"] = "山西省", ["15"] = "内蒙古自治区", ["21"] = "辽宁省",
-        ["22"] = "吉林省", ["23"] = "黑龙江省", ["31"] = "上海市", ["32"] = "江苏省", ["33"] = "浙江省", ["34"] = "安徽省",
-        ["35"] = "福建省", ["36"] = "江西省", ["37"] = "山东省", ["41"] = "河南省", ["42"] = "湖北省", ["43"] = "湖南省",
-        ["44"] = "广东省", ["45"] = "广西壮族自治区", ["46"] = "海南省", ["50"] = "重庆市", ["51"] = "四川省", ["52"] = "贵州省",
-        ["53"] = "云南省", ["54"] = "西藏自治区", ["61"] = "陕西省", ["62"] = "甘肃省", ["63"] = "青海省", ["64"] = "宁夏回族自治区",
+        ["11"] = "北京市",
+        ["12"] = "天津市",
+        ["13"] = "河北省",
+        ["14"] = "山西省",
+        ["15"] = "内蒙古自治区",
+        ["21"] = "辽宁省",
+        ["22"] = "吉林省",
+        ["23"] = "黑龙江省",
+        ["31"] = "上海市",
+        ["32"] = "江苏省",
+        ["33"] = "浙江省",
+        ["34"] = "安徽省",
+        ["35"] = "福建省",
+        ["36"] = "江西省",
+        ["37"] = "山东省",
+        ["41"] = "河南省",
+        ["42"] = "湖北省",
+        ["43"] = "湖南省",
+        ["44"] = "广东省",
+        ["45"] = "广西壮族自治区",
+        ["46"] = "海南省",
+        ["50"] = "重庆市",
+        ["51"] = "四川省",
+        ["52"] = "贵州省",
+        ["53"] = "云南省",
+        ["54"] = "西藏自治区",
+        ["61"] = "陕西省",
+        ["62"] = "甘肃省",
+        ["63"] = "青海省",
+        ["64"] = "宁夏回族自治区",
         ["65"] = "新疆维吾尔自治区",
     };
 
@@ -205,8 +230,13 @@ public static class RegionImport
             {
                 db.Add(new RegionChange
                 {
-                    RegionCode = row.Code, At = now, Kind = RegionChangeKind.Renamed, OldName = region.Name, NewName = row.Name,
-                    Detail = $"导入“{options.FileName}”", UserName = user,
+                    RegionCode = row.Code,
+                    At = now,
+                    Kind = RegionChangeKind.Renamed,
+                    OldName = region.Name,
+                    NewName = row.Name,
+                    Detail = $"导入“{options.FileName}”",
+                    UserName = user,
                 });
                 region.Name = row.Name;
                 renamed++;
