@@ -157,25 +157,8 @@ public abstract class ImportApiTests(FupinApp app)
         Header + "\n" + string.Join("\n", people.Select(p =>
             $"{p.Number},{p.Town},{p.Village},{p.Head},{p.Relation},{p.Name},{p.Id},汉族,{p.Education},,健康,普通劳动力,城乡居民基本医疗保险,一般贫困户,因病,2016,13812345678,\t6217000012341234")) + "\n";
 
-    private async Task<(HttpStatusCode Status, ImportsApi.JobView? Job, string Body)> UploadAsync(HttpClient client, byte[] content, string fileName)
-    {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", fileName } };
-        var response = await client.PostAsync("/api/v1/imports", form, Ct);
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        if (response.StatusCode != HttpStatusCode.Accepted)
-        {
-            return (response.StatusCode, null, body);
-        }
-        var job = System.Text.Json.JsonSerializer.Deserialize<ImportsApi.JobView>(body, FupinApp.Json)!;
-        var watch = Stopwatch.StartNew();
-        while (!job.Finished && watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(100, Ct);
-            job = (await client.GetFromJsonAsync<ImportsApi.JobView>($"/api/v1/imports/{job.Id}", FupinApp.Json, Ct))!;
-        }
-        Assert.True(job.Finished, "the import did not finish in time");
-        return (response.StatusCode, job, body);
-    }
+    private Task<(HttpStatusCode Status, ImportsApi.JobView? Job, string Body)> UploadAsync(HttpClient client, byte[] content, string fileName) =>
+        client.UploadAndWaitAsync("/api/v1/imports", "/api/v1/imports", content, fileName, Ct);
 
     private async Task<ImportsApi.JobView> ImportCsvAsync(HttpClient client, IEnumerable<Person> people, Encoding? encoding = null)
     {

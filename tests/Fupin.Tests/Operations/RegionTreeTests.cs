@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -51,25 +50,8 @@ public abstract class RegionTreeTests(FupinApp app)
         $"{Village(county, 102, 1)},红岩村,210,",
     ];
 
-    private async Task<(HttpStatusCode Status, ImportsApi.JobView? Job, string Body)> ImportRegionsAsync(HttpClient client, byte[] file, string name = "区划代码.csv")
-    {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", name } };
-        var response = await client.PostAsync("/api/v1/regions/import", form, Ct);
-        var body = await response.Content.ReadAsStringAsync(Ct);
-        if (response.StatusCode != HttpStatusCode.Accepted)
-        {
-            return (response.StatusCode, null, body);
-        }
-        var job = System.Text.Json.JsonSerializer.Deserialize<ImportsApi.JobView>(body, FupinApp.Json)!;
-        var watch = Stopwatch.StartNew();
-        while (!job.Finished && watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(100, Ct);
-            job = (await client.GetFromJsonAsync<ImportsApi.JobView>($"/api/v1/regions/import/{job.Id}", FupinApp.Json, Ct))!;
-        }
-        Assert.True(job.Finished, "the region import did not finish in time");
-        return (response.StatusCode, job, body);
-    }
+    private Task<(HttpStatusCode Status, ImportsApi.JobView? Job, string Body)> ImportRegionsAsync(HttpClient client, byte[] file, string name = "区划代码.csv") =>
+        client.UploadAndWaitAsync("/api/v1/regions/import", "/api/v1/regions/import", file, name, Ct);
 
     private async Task<ImportsApi.JobView> ImportOkAsync(HttpClient admin, byte[] file)
     {
@@ -200,17 +182,10 @@ public abstract class RegionTreeTests(FupinApp app)
 
     private async Task<ImportsApi.JobView> ImportRegistryAsync(HttpClient client, IEnumerable<string> rows)
     {
-        using var form = new MultipartFormDataContent { { new ByteArrayContent(new UTF8Encoding(true).GetBytes(RegistryHeader + "\n" + string.Join("\n", rows) + "\n")), "file", "名册.csv" } };
-        var response = await client.PostAsync("/api/v1/imports", form, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync(Ct));
-        var job = (await response.Content.ReadFromJsonAsync<ImportsApi.JobView>(FupinApp.Json, Ct))!;
-        var watch = Stopwatch.StartNew();
-        while (!job.Finished && watch.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            await Task.Delay(100, Ct);
-            job = (await client.GetFromJsonAsync<ImportsApi.JobView>($"/api/v1/imports/{job.Id}", FupinApp.Json, Ct))!;
-        }
-        return job;
+        var (status, job, body) = await client.UploadAndWaitAsync("/api/v1/imports", "/api/v1/imports",
+            new UTF8Encoding(true).GetBytes(RegistryHeader + "\n" + string.Join("\n", rows) + "\n"), "名册.csv", Ct);
+        Assert.True(status == HttpStatusCode.Accepted, body);
+        return job!;
     }
 
     [Fact]
