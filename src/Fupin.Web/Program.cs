@@ -81,6 +81,7 @@ app.UseFupinSessionValidation();
 app.UseFupinCurrentUser();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseFupinQueryRanges();
 
 // Stylesheets, scripts and fonts are public: the sign-in page needs them before anyone has signed in.
 app.MapStaticAssets().AllowAnonymous();

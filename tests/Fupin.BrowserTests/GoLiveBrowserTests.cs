@@ -49,6 +49,7 @@ public sealed class GoLiveBrowserTests(WebAppProcess app) : IClassFixture<WebApp
         // The same page at phone width still shows the last backup.
         await page.SetViewportSizeAsync(390, 844);
         await Assertions.Expect(page.GetByTestId("last-backup")).ToContainTextAsync("最近一次成功备份");
+        await Assertions.Expect(page.GetByTestId("backup-history")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d+\.\d MB"));
         await page.ScreenshotAsync(new() { Path = Shot("63-admin-backups-phone"), FullPage = true });
     }
 }

@@ -10,7 +10,8 @@ public static class Paging
     public static (int Skip, int Take) Window(int page, int pageSize)
     {
         var size = Math.Clamp(pageSize, 1, MaxPageSize);
-        var p = Math.Max(page, 1);
+        // A page past int's range of rows is simply past the end, not an overflow.
+        var p = Math.Clamp(page, 1, int.MaxValue / size);
         return ((p - 1) * size, size);
     }
 }
