@@ -54,8 +54,22 @@ public sealed class MonitoringBrowserTests(WebAppProcess app) : IClassFixture<We
         await page.ScreenshotAsync(new() { Path = Shot("42-lights-dashboard"), FullPage = true });
         var red = page.GetByTestId("lit-households").Locator("tr").Filter(new() { HasText = "红灯" }).First;
         await red.Locator("a").First.ClickAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "三色灯监测" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("household-light")).ToContainTextAsync("红灯");
+        // The household page must be interactive before its tab is clicked (a click before the circuit is lost).
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/households/"));
+        await WebAppProcess.InteractiveAsync(page);
+        // A click on the prerendered tab before its component is live is lost: click again until the panel opens.
+        for (var attempt = 0; attempt < 3 && !await page.GetByTestId("household-light").IsVisibleAsync(); attempt++)
+        {
+            await page.GetByRole(AriaRole.Tab, new() { Name = "三色灯监测" }).ClickAsync();
+            try
+            {
+                await page.GetByTestId("household-light").WaitForAsync(new() { Timeout = 5_000 });
+            }
+            catch (PlaywrightException)
+            {
+            }
+        }
+        await Assertions.Expect(page.GetByTestId("household-light")).ToContainTextAsync("红灯", new() { Timeout = 15_000 });
         var reasons = page.GetByTestId("light-reasons");
         await Assertions.Expect(reasons).ToBeVisibleAsync();
         await Assertions.Expect(reasons.Locator("tr").Filter(new() { HasText = "红灯" }).First).ToContainTextAsync(new System.Text.RegularExpressions.Regex("大病|贫困线|劳动能力"));

@@ -52,25 +52,36 @@ public static class BackupArchive
                 // Seal what is waiting, so the head the manifest names is the head the copy holds when nothing else writes.
                 await AuditSealer.SealAsync(db, ct);
             }
+            // Counts and the chain's head describe exactly what was saved: read from the SQLite copy itself, or on
+            // PostgreSQL in the very snapshot pg_dump copies (exported from a repeatable-read transaction held open).
             string dbPart;
+            (Dictionary<string, long> Counts, long HeadSeq, string HeadHash, string? LastMigration) described;
             if (settings.Provider == DatabaseProvider.Sqlite)
             {
                 dbPart = Path.Combine(staging, SqliteName);
-                await using var source = new SqliteConnection(settings.ConnectionString);
-                await source.OpenAsync(ct);
-                await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPart, Pooling = false }.ToString());
-                await copy.OpenAsync(ct);
-                source.BackupDatabase(copy);
+                await using (var source = new SqliteConnection(settings.ConnectionString))
+                {
+                    await source.OpenAsync(ct);
+                    await using var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = dbPart, Pooling = false }.ToString());
+                    await copy.OpenAsync(ct);
+                    source.BackupDatabase(copy);
+                }
+                await using var saved = new AppDbContext(DatabaseSetup.Options(new(DatabaseProvider.Sqlite,
+                    new SqliteConnectionStringBuilder { DataSource = dbPart, Pooling = false }.ToString())), CurrentUser.System());
+                described = await DescribeAsync(saved, ct);
             }
             else
             {
                 dbPart = Path.Combine(staging, PgName);
-                await PgToolAsync(pgBin, "pg_dump", settings.ConnectionString, ["--format=custom", "--no-owner", "--no-privileges", "--file", dbPart], ct);
+                await using var db = new AppDbContext(DatabaseSetup.Options(settings), CurrentUser.System());
+                await using var tx = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+                var snapshot = await db.Database.SqlQueryRaw<string>("SELECT pg_export_snapshot() AS \"Value\"").SingleAsync(ct);
+                await PgToolAsync(pgBin, "pg_dump", settings.ConnectionString,
+                    ["--format=custom", "--no-owner", "--no-privileges", "--snapshot", snapshot, "--file", dbPart], ct);
+                described = await DescribeAsync(db, ct);
+                await tx.CommitAsync(ct);
             }
-            // Counts and the chain's head are read from the copy itself, so they describe exactly what was saved.
-            var (counts, headSeq, headHash, lastMigration) = settings.Provider == DatabaseProvider.Sqlite
-                ? await DescribeAsync(new DatabaseSetup.Settings(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = dbPart, Pooling = false }.ToString()), ct)
-                : await DescribeAsync(settings, ct);
+            var (counts, headSeq, headHash, lastMigration) = described;
 
             var parts = new List<Part>();
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
@@ -197,7 +208,7 @@ public static class BackupArchive
             entry.ExtractToFile(target, overwrite: true);
         }
 
-        var (counts, headSeq, headHash, _) = await DescribeAsync(settings, ct);
+        (Dictionary<string, long> counts, long headSeq, string headHash, _) = await DescribeAsync(settings, ct);
         var differing = manifest.RowCounts.Where(c => counts.GetValueOrDefault(c.Key, -1) != c.Value).Select(c => $"{c.Key}（清单 {c.Value}，恢复后 {counts.GetValueOrDefault(c.Key, -1)}）").ToList();
         if (differing.Count > 0 || headSeq != manifest.AuditHeadSeq || headHash != manifest.AuditHeadHash)
         {
@@ -213,9 +224,15 @@ public static class BackupArchive
     private static async Task<(Dictionary<string, long> Counts, long HeadSeq, string HeadHash, string? LastMigration)> DescribeAsync(DatabaseSetup.Settings settings, CancellationToken ct)
     {
         await using var db = new AppDbContext(DatabaseSetup.Options(settings), CurrentUser.System());
+        return await DescribeAsync(db, ct);
+    }
+
+    private static async Task<(Dictionary<string, long> Counts, long HeadSeq, string HeadHash, string? LastMigration)> DescribeAsync(AppDbContext db, CancellationToken ct)
+    {
+        var sqlite = db.Database.IsSqlite();
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         // The tables the database has (a backup before an upgrade is of the older schema), as the model names them.
-        var present = (await db.Database.SqlQueryRaw<string>(settings.Provider == DatabaseProvider.Sqlite
+        var present = (await db.Database.SqlQueryRaw<string>(sqlite
             ? "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'table'"
             : "SELECT tablename AS \"Value\" FROM pg_tables WHERE schemaname = current_schema()").ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         foreach (var table in db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().Where(present.Contains).Distinct().Order(StringComparer.Ordinal))
