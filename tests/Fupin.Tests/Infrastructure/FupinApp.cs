@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Fupin.Web.Data;
 using Fupin.Web.Features.Accounts;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -61,6 +62,7 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(clock));
         }
+        builder.ConfigureServices(services => services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>());
     }
 
     /// <summary>A host whose time the test moves (lockout, session expiry); null for the real clock.</summary>
@@ -128,6 +130,28 @@ public abstract class FupinApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     protected virtual Task DropAsync() => Task.CompletedTask;
+}
+
+/// <summary>
+/// The in-memory test server has no client address; a test that needs one (sign-in locks per address) names it in
+/// <see cref="Header"/>, set before any of the application's own middleware runs.
+/// </summary>
+public sealed class TestClientAddress : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> Configure(Action<Microsoft.AspNetCore.Builder.IApplicationBuilder> next) => app =>
+    {
+        app.Use(async (ctx, inner) =>
+        {
+            if (ctx.Request.Headers[Header] is [{ } text] && System.Net.IPAddress.TryParse(text, out var address))
+            {
+                ctx.Connection.RemoteIpAddress = address;
+            }
+            await inner();
+        });
+        next(app);
+    };
 }
 
 public class SqliteApp : FupinApp

@@ -155,6 +155,7 @@ public static class AccountSetup
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingStateProvider>();
         services.AddHostedService<InactiveAccounts>();
+        services.AddSingleton<SignInGuard>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddHttpContextAccessor();
 

@@ -19,6 +19,8 @@ public static class AccountsApi
         group.MapPost("/{id}/reset-password", Reset).WithName("ResetPassword").WithSummary("重置密码：返回一次性临时密码");
         group.MapPost("/{id}/reset-two-factor", ResetTwoFactor).RequireAuthorization(AccountSetup.SecurityAdminPolicy)
             .WithName("ResetTwoFactor").WithSummary("重置双因素认证（手机丢失时；仅安全管理员）");
+        group.MapPost("/{id}/unlock", Unlock).RequireAuthorization(AccountSetup.SecurityAdminPolicy)
+            .WithName("UnlockAccount").WithSummary("解除登录锁定（多次输错密码后按来源地址锁定；仅安全管理员）");
         return app;
     }
 
@@ -44,6 +46,10 @@ public static class AccountsApi
     private static async Task<Results<Ok<bool>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> ResetTwoFactor(
         string id, AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>
         (await ManageAccounts.ResetTwoFactorAsync(db, users, clock, id, ct)).ToHttp();
+
+    private static async Task<Results<Ok<bool>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> Unlock(
+        string id, AppDbContext db, UserManager<AppUser> users, SignInGuard guard, TimeProvider clock, CancellationToken ct) =>
+        (await ManageAccounts.UnlockAsync(db, users, guard, clock, id, ct)).ToHttp();
 
     private static async Task<Results<Ok<ManageAccounts.Issued>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> Reset(
         string id, AppDbContext db, UserManager<AppUser> users, TimeProvider clock, CancellationToken ct) =>

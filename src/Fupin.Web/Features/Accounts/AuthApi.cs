@@ -31,17 +31,27 @@ public static class AuthApi
 
     /// <summary>The same answer for an unknown user and a wrong password, so neither can be told apart.</summary>
     private static async Task<Results<SignInHttpResult, ProblemHttpResult>> Token(
-        TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock, IConfiguration config)
+        TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, AppDbContext db, TimeProvider clock, IConfiguration config,
+        SignInGuard guard)
     {
+        var address = db.User.ClientIp;
         var user = await users.FindByNameAsync(request.UserName ?? "");
-        var check = user is null
+        var lockedHere = guard.IsLocked(request.UserName, address);
+        // Failures lock the account for this address only (SignInGuard), never for its owner elsewhere.
+        var check = user is null || lockedHere
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
+            : await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: false);
         if (!check.Succeeded)
         {
-            var evt = check.IsLockedOut ? AuditEvent.SignInLockedOut : AuditEvent.SignInFailed;
-            await AuditEvents.WriteAsync(db, clock, evt, "Account", user?.Id, "接口令牌", userName: request.UserName ?? "", userId: user?.Id);
-            return Failed(check.IsLockedOut ? "登录失败次数过多，账号已临时锁定，请稍后再试" : "用户名或密码错误");
+            var locked = lockedHere || check.IsLockedOut;
+            if (!locked)
+            {
+                guard.Failed(request.UserName, address);
+            }
+            await AuditEvents.WriteAsync(db, clock, locked ? AuditEvent.SignInLockedOut : AuditEvent.SignInFailed, "Account", user?.Id, "接口令牌",
+                userName: request.UserName ?? "", userId: user?.Id);
+            // One answer for a wrong password, an unknown name and a lock: none can be told from the others.
+            return Failed(SignInGuard.Message);
         }
         var signedIn = user!;
         if (signedIn.MustChangePassword)
@@ -54,10 +64,11 @@ public static class AuthApi
         }
         if (signedIn.TwoFactorEnabled && !await TwoFactor.VerifyAsync(users, signedIn, request.Totp))
         {
-            await users.AccessFailedAsync(signedIn);
+            guard.Failed(request.UserName, address);
             await AuditEvents.WriteAsync(db, clock, AuditEvent.SignInFailed, "Account", signedIn.Id, "接口令牌：动态验证码错误", userName: signedIn.UserName, userId: signedIn.Id);
             return Failed("需要正确的动态验证码（totp）");
         }
+        guard.Succeeded(request.UserName, address);
         signedIn.LastSignInAt = clock.GetUtcNow().UtcDateTime;
         await users.UpdateAsync(signedIn);
         await AuditEvents.WriteAsync(db, clock, AuditEvent.TokenIssued, "Account", signedIn.Id, "接口令牌", userName: signedIn.UserName, userId: signedIn.Id);

@@ -271,6 +271,28 @@ public static class ManageAccounts
         return new Outcome<bool>.Done(true);
     }
 
+    /// <summary>The security administrator lifts every sign-in lock of an account, from whatever address (SignInGuard).</summary>
+    public static async Task<Outcome<bool>> UnlockAsync(AppDbContext db, UserManager<AppUser> users, SignInGuard guard, TimeProvider clock, string id, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return new Outcome<bool>.NotFound();
+        }
+        if (!db.User.Principal.IsInRole(Roles.SecurityAdmin))
+        {
+            return new Outcome<bool>.Invalid(new Errors().Add("id", "只有安全管理员可以解除登录锁定"));
+        }
+        var result = await StepsAsync(() => users.SetLockoutEndDateAsync(user, null), () => users.ResetAccessFailedCountAsync(user));
+        if (!result.Succeeded)
+        {
+            return Refused<bool>(result);
+        }
+        guard.Unlock(user.UserName);
+        await AuditEvents.WriteAsync(db, clock, "SignInUnlocked", "Account", user.Id, ct: ct);
+        return new Outcome<bool>.Done(true);
+    }
+
     private static async Task<bool> IsPrivilegedAsync(UserManager<AppUser> users, AppUser user) =>
         (await users.GetRolesAsync(user)).Any(Roles.Privileged.Contains);
 
