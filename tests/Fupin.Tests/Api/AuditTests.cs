@@ -222,3 +222,36 @@ public sealed class AuditRetentionTests
         }
     }
 }
+
+/// <summary>A row the application did not write (an unknown action) neither stops the sealer nor crashes the verifier.</summary>
+public abstract class AuditForeignRowTests(FupinApp app)
+{
+    private CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_foreign_row_is_left_out_of_the_chain_reported_by_the_verifier_and_the_rows_behind_it_are_sealed()
+    {
+        await using var db = app.SystemDb();
+        await AuditSealer.SealAsync(db, Ct);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO \"AuditEntries\" (\"At\", \"UserName\", \"Action\", \"Entity\", \"NewValue\") VALUES ({0}, 'intruder', 'Forged', 'Household', 'x')",
+            [DateTime.UtcNow], Ct);
+        var foreignId = await db.AuditEntries.MaxAsync(a => a.Id, Ct);
+        var client = await app.ClientAsync();
+        await client.PostAsJsonAsync("/api/v1/households", TestData.NewHousehold(), FupinApp.Json, Ct);
+
+        await AuditSealer.SealAsync(db, Ct);
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Seq == null, Ct));
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Id > foreignId && a.Seq != null, Ct));
+        var result = await AuditSealer.VerifyAsync(db, Ct);
+        Assert.False(result.Ok);
+        Assert.Contains(result.Problems, p => p.Contains($"编号 {foreignId}") && p.Contains("Forged"));
+        // The trail itself still reads (the auditor's list and export).
+        var auditor = await app.AdminClientAsync("auditor");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await auditor.GetAsync("/api/v1/audit?pageSize=50", Ct)).StatusCode);
+    }
+}
+
+public sealed class AuditForeignRowTestsOnSqlite(SqliteApp app) : AuditForeignRowTests(app), IClassFixture<SqliteApp>;
+
+public sealed class AuditForeignRowTestsOnPostgres(PostgresApp app) : AuditForeignRowTests(app), IClassFixture<PostgresApp>;

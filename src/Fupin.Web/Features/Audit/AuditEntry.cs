@@ -43,7 +43,11 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
-        b.Property(a => a.Action).HasConversion<string>().HasMaxLength(16);
+        // A row with an action this version does not know (written by hand, or by something else) is read, not a crash:
+        // it becomes an unnamed value the sealer leaves unsealed and audit-verify reports (AuditSealer.Foreign).
+        b.Property(a => a.Action).HasConversion(
+            v => v.ToString(),
+            v => Enum.IsDefined(typeof(AuditAction), v) ? Enum.Parse<AuditAction>(v) : AuditSealer.UnknownAction).HasMaxLength(16);
         b.Property(a => a.UserName).HasMaxLength(100);
         b.Property(a => a.Role).HasMaxLength(200);
         b.Property(a => a.ClientIp).HasMaxLength(64);

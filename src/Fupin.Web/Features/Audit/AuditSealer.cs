@@ -15,6 +15,20 @@ namespace Fupin.Web.Features.Audit;
 public static class AuditSealer
 {
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    /// <summary>What an action the application never writes reads as (see AuditEntryConfiguration).</summary>
+    public const AuditAction UnknownAction = (AuditAction)(-1);
+
+    private static readonly AuditAction[] KnownActions = Enum.GetValues<AuditAction>();
+
+    /// <summary>An unsealed row the application did not write: its id and the action text it carries.</summary>
+    public sealed record Foreign(long Id, string Action);
+
+    /// <summary>Unsealed rows with an action this version never writes; the sealer leaves them out of the chain.</summary>
+    public static async Task<IReadOnlyList<Foreign>> ForeignAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Database.SqlQueryRaw<Foreign>(
+            "SELECT \"Id\", \"Action\" FROM \"AuditEntries\" WHERE \"Seq\" IS NULL AND \"Action\" NOT IN ('Created', 'Updated', 'Event') ORDER BY \"Id\"")
+            .Take(100).ToListAsync(ct);
     private const long PostgresLockKey = 0x46_55_50_49_4E_41; // "FUPINA"
 
     public sealed record Verification(bool Ok, long SealedRows, long UnsealedRows, IReadOnlyList<string> Problems)
@@ -49,7 +63,10 @@ public static class AuditSealer
         }
         var last = await db.AuditEntries.AsNoTracking().Where(a => a.Seq != null)
             .OrderByDescending(a => a.Seq).Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(ct);
-        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.Seq == null).OrderBy(a => a.Id).Take(batch).ToListAsync(ct);
+        // Rows of an action the application never writes are not chained (ForeignAsync reports them): left out of the
+        // batch, so however many there are, the rows behind them are still sealed.
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.Seq == null && KnownActions.Contains(a.Action))
+            .OrderBy(a => a.Id).Take(batch).ToListAsync(ct);
         var seq = last?.Seq ?? 0;
         var previous = last?.Hash ?? Genesis;
         foreach (var row in rows)
@@ -103,6 +120,10 @@ public static class AuditSealer
                 }
             }
         }
+        foreach (var foreign in await ForeignAsync(db, ct))
+        {
+            problems.Add($"编号 {foreign.Id} 的审计记录不是本系统写入的（动作“{foreign.Action}”无法识别），未纳入哈希链");
+        }
         var unsealed = await db.AuditEntries.LongCountAsync(a => a.Seq == null, ct);
         return new Verification(problems.Count == 0, count, unsealed, problems) { HeadSeq = expected, HeadHash = previous == Genesis ? "" : previous };
     }
@@ -133,7 +154,12 @@ public sealed class AuditSealingService(IServiceScopeFactory scopes, ILogger<Aud
                 var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<AppDbContext>>();
                 await using var db = new AppDbContext(options, CurrentUser.System());
                 await AuditSealer.SealAsync(db, stoppingToken);
-                Operations.JobHealth.Report("audit-sealing", null);
+                var foreign = await AuditSealer.ForeignAsync(db, stoppingToken);
+                if (foreign.Count > 0)
+                {
+                    log.LogError("Audit rows not written by the application were left out of the chain: ids {Ids}", string.Join(", ", foreign.Select(f => f.Id)));
+                }
+                Operations.JobHealth.Report("audit-sealing", foreign.Count > 0 ? $"发现 {foreign.Count} 条不是本系统写入的审计记录（编号 {foreign[0].Id} 起），请运行 audit-verify" : null);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
