@@ -60,7 +60,7 @@ public abstract class DeployedApp : IAsyncLifetime
         await RunAsync("openssl", ["pkcs12", "-export", "-inkey", Path.Combine(tls, "dp.key"), "-in", Path.Combine(tls, "dp.crt"),
             "-out", Path.Combine(tls, "dataprotection.pfx"), "-passout", "pass:Dp-Cert-Pass"]);
 
-        var appPort = FreePort();
+        var appPort = WebAppProcess.FreePort();
         AppUrl = $"http://127.0.0.1:{appPort}";
         var environment = new Dictionary<string, string>
         {
@@ -87,8 +87,8 @@ public abstract class DeployedApp : IAsyncLifetime
 
         // nginx with the repository's own server blocks, on free loopback ports, in a prefix of its own.
         var nginxRoot = Directory.CreateDirectory(Path.Combine(Root, "nginx")).FullName;
-        var https = FreePort();
-        var http = FreePort();
+        var https = WebAppProcess.FreePort();
+        var http = WebAppProcess.FreePort();
         var site = (await File.ReadAllTextAsync(Path.Combine(WebAppProcess.RepoRoot, "deploy", "nginx", "fupin.conf")))
             .Replace("listen 443 ssl http2;", $"listen 127.0.0.1:{https} ssl http2;", StringComparison.Ordinal)
             .Replace("listen 80;", $"listen 127.0.0.1:{http};", StringComparison.Ordinal)
@@ -233,15 +233,6 @@ public abstract class DeployedApp : IAsyncLifetime
             }
             await Task.Delay(250);
         }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     public virtual async ValueTask DisposeAsync()

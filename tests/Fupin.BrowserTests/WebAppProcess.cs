@@ -203,7 +203,7 @@ public class WebAppProcess : IAsyncLifetime
     public static Task InteractiveAsync(IPage page) =>
         page.Locator("[data-interactive]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

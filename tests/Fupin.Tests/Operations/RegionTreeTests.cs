@@ -147,6 +147,23 @@ public abstract class RegionTreeTests(FupinApp app)
     }
 
     [Fact]
+    public async Task An_administrator_scoped_to_a_county_imports_its_units_and_no_other_countys()
+    {
+        var national = await app.AdminClientAsync();
+        var county = NewCounty();
+        await ImportOkAsync(national, RegionCsv(county, StandardRows(county)));
+        var local = await app.ClientForNewUserAsync(Roles.SystemAdmin, county);
+        var other = NewCounty();
+        var (_, job, _) = await ImportRegionsAsync(local, RegionCsv(county, [.. StandardRows(county), $"{Town(other, 101)},别县的镇,,"]));
+        Assert.Equal(ImportState.Failed, job!.State);
+        Assert.Contains("不在您的管辖范围内", job.Message);
+        Assert.Empty(await UnitsUnderAsync(other));
+        // Its own county again, with the province and city above it that it does not see: nothing to change.
+        var again = await ImportOkAsync(local, RegionCsv(county, StandardRows(county)));
+        Assert.Contains("没有变化", again.Message);
+    }
+
+    [Fact]
     public async Task A_renamed_unit_is_updated_with_its_old_name_in_history_and_only_the_administrator_may_change_the_tree()
     {
         var admin = await app.AdminClientAsync();

@@ -141,7 +141,7 @@ public static class AuditSealer
 }
 
 /// <summary>Seals new audit rows every few seconds.</summary>
-public sealed class AuditSealingService(IServiceScopeFactory scopes, ILogger<AuditSealingService> log) : BackgroundService
+public sealed class AuditSealingService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AuditSealingService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -159,12 +159,12 @@ public sealed class AuditSealingService(IServiceScopeFactory scopes, ILogger<Aud
                 {
                     log.LogError("Audit rows not written by the application were left out of the chain: ids {Ids}", string.Join(", ", foreign.Select(f => f.Id)));
                 }
-                Operations.JobHealth.Report("audit-sealing", foreign.Count > 0 ? $"发现 {foreign.Count} 条不是本系统写入的审计记录（编号 {foreign[0].Id} 起），请运行 audit-verify" : null);
+                Operations.JobHealth.Report("audit-sealing", foreign.Count > 0 ? $"发现 {foreign.Count} 条不是本系统写入的审计记录（编号 {foreign[0].Id} 起），请运行 audit-verify" : null, clock);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogWarning(e, "Audit sealing failed; it is retried");
-                Operations.JobHealth.Report("audit-sealing", e.Message);
+                Operations.JobHealth.Report("audit-sealing", e.Message, clock);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

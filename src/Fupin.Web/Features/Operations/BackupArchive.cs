@@ -42,7 +42,7 @@ public static class BackupArchive
         || relative.EndsWith(".tmp", StringComparison.Ordinal);
 
     /// <summary>Writes an archive of the database and the data folder to <paramref name="target"/>; answers its manifest.</summary>
-    public static async Task<Manifest> CreateAsync(DatabaseSetup.Settings settings, string dataFolder, string target, string? pgBin, CancellationToken ct)
+    public static async Task<Manifest> CreateAsync(DatabaseSetup.Settings settings, string dataFolder, string target, string? pgBin, CancellationToken ct, TimeProvider? clock = null)
     {
         var staging = Directory.CreateTempSubdirectory("fupin-backup-").FullName;
         try
@@ -103,7 +103,7 @@ public static class BackupArchive
                         }
                     }
                 }
-                manifest = new Manifest(Format, FormatVersion, AppVersion, DateTime.UtcNow, settings.Provider.ToString(), lastMigration,
+                manifest = new Manifest(Format, FormatVersion, AppVersion, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, settings.Provider.ToString(), lastMigration,
                     counts, headSeq, headHash, parts);
                 var entry = zip.CreateEntry(ManifestName, CompressionLevel.Fastest);
                 await using var stream = entry.Open();
@@ -154,7 +154,8 @@ public static class BackupArchive
     /// the other provider, one from a newer version, and — without <paramref name="force"/> — a database that holds data.
     /// Answers the manifest, and checks the restored row counts against it.
     /// </summary>
-    public static async Task<Manifest> RestoreAsync(DatabaseSetup.Settings settings, string dataFolder, string archive, bool force, string? pgBin, CancellationToken ct)
+    public static async Task<Manifest> RestoreAsync(DatabaseSetup.Settings settings, string dataFolder, string archive, bool force, string? pgBin, CancellationToken ct,
+        TimeProvider? clock = null)
     {
         var manifest = await VerifyAsync(archive, ct);
         if (manifest.Provider != settings.Provider.ToString())
@@ -214,7 +215,7 @@ public static class BackupArchive
         {
             throw new BackupException("恢复后的数据与备份清单不一致：" + (differing.Count > 0 ? string.Join("、", differing) : "审计链头不同"));
         }
-        AuditCheckpoint.Write(dataFolder, new(manifest.AuditHeadSeq, manifest.AuditHeadHash, DateTime.UtcNow, $"恢复自备份 {Path.GetFileName(archive)}（{manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC）"));
+        AuditCheckpoint.Write(dataFolder, new(manifest.AuditHeadSeq, manifest.AuditHeadHash, (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime, $"恢复自备份 {Path.GetFileName(archive)}（{manifest.CreatedAt:yyyy-MM-dd HH:mm} UTC）"));
         return manifest;
     }
 

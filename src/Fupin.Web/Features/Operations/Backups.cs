@@ -37,7 +37,7 @@ public sealed class Backups(IConfiguration config, DatabaseSetup.Settings settin
         var path = Path.Combine(Folder, name);
         try
         {
-            var manifest = await BackupArchive.CreateAsync(settings, paths.Folder, path, PgBin, ct);
+            var manifest = await BackupArchive.CreateAsync(settings, paths.Folder, path, PgBin, ct, clock);
             Prune();
             log.LogInformation("Backup {Path} written: {Tables} tables, audit head {Seq}", path, manifest.RowCounts.Count, manifest.AuditHeadSeq);
             return new Made(true, path, new FileInfo(path).Length, manifest.AuditHeadSeq, $"备份成功：{manifest.RowCounts.Values.Sum():N0} 行，{manifest.Parts.Count} 个部分");
@@ -122,13 +122,13 @@ public sealed class BackupScheduler(IServiceProvider services, Backups backups, 
                 if (last is null || clock.GetUtcNow().UtcDateTime - last >= backups.Interval)
                 {
                     var made = await backups.RunAsync(db, BackupKind.Scheduled, stoppingToken);
-                    JobHealth.Report("backup", made.Ok ? null : made.Message);
+                    JobHealth.Report("backup", made.Ok ? null : made.Message, clock);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogError(e, "Scheduled backup check failed");
-                JobHealth.Report("backup", e.Message);
+                JobHealth.Report("backup", e.Message, clock);
             }
             await Task.Delay(TimeSpan.FromMinutes(30), clock, stoppingToken);
         }

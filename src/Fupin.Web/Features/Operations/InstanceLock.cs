@@ -29,14 +29,14 @@ public sealed class InstanceLock : IAsyncDisposable
     /// <summary>A share of the lock, waiting up to <paramref name="wait"/> for an instance that is migrating; null when it does not finish.</summary>
     public static async Task<InstanceLock?> SharedAsync(DatabaseSetup.Settings settings, string dataFolder, TimeSpan wait, CancellationToken ct)
     {
-        var until = DateTime.UtcNow + wait;
-        while (true)
+        // Tries every half second for the time given (counted in tries: the wait is the process's, not the county's clock).
+        for (var tries = (int)(wait.TotalMilliseconds / 500); ; tries--)
         {
             if (await TryAsync(settings, dataFolder, exclusive: false, ct) is { } held)
             {
                 return held;
             }
-            if (DateTime.UtcNow > until)
+            if (tries <= 0)
             {
                 return null;
             }

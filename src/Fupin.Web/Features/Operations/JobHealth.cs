@@ -8,7 +8,7 @@ public static class JobHealth
     private static readonly ConcurrentDictionary<string, (DateTime At, string Error)> Failing = new();
 
     /// <summary>A job's last run: <paramref name="error"/> null when it succeeded.</summary>
-    public static void Report(string job, string? error)
+    public static void Report(string job, string? error, TimeProvider clock)
     {
         if (error is null)
         {
@@ -16,7 +16,7 @@ public static class JobHealth
         }
         else
         {
-            Failing[job] = (DateTime.UtcNow, error.Length > 300 ? error[..300] : error);
+            Failing[job] = (clock.GetUtcNow().UtcDateTime, error.Length > 300 ? error[..300] : error);
         }
     }
 

@@ -40,6 +40,10 @@ public static class Upgrade
                 await creator.CreateAsync(ct);
             }
         }
+        await using (var migrations = DatabaseSetup.ForMigrations(system))
+        {
+            await Data.Migrations.MigrationHistory.AdoptSquashedAsync(migrations, ct);
+        }
         var pending = await PendingAsync(system, ct);
         if (pending.Count > 0)
         {
@@ -72,7 +76,7 @@ public static class Upgrade
             ?? throw new InvalidOperationException("另一个实例正在升级该数据库，等待两分钟后仍未结束：请检查它的日志。");
     }
 
-    /// <summary>Migrations this build has that the database has not applied (after a squashed history is adopted).</summary>
+    /// <summary>Migrations this build has that the database has not applied; reads only (readiness asks it on every probe).</summary>
     public static async Task<IReadOnlyList<string>> PendingAsync(AppDbContext system, CancellationToken ct)
     {
         await using var migrations = DatabaseSetup.ForMigrations(system);
@@ -80,7 +84,6 @@ public static class Upgrade
         {
             return [.. migrations.Database.GetMigrations()];
         }
-        await Data.Migrations.MigrationHistory.AdoptSquashedAsync(migrations, ct);
         return [.. await migrations.Database.GetPendingMigrationsAsync(ct)];
     }
 
@@ -98,13 +101,22 @@ public static class Upgrade
     {
         await using var migrations = DatabaseSetup.ForMigrations(system);
         string? from = null;
+        var adoption = "";
         if (await migrations.Database.CanConnectAsync(ct))
         {
-            await Data.Migrations.MigrationHistory.AdoptSquashedAsync(migrations, ct);
-            from = (await migrations.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault();
+            // A database of the old chain: the script first rewrites its history (the start would), writing nothing now.
+            if (await Data.Migrations.MigrationHistory.AdoptionSqlAsync(migrations, ct) is { } sql)
+            {
+                adoption = sql;
+                from = migrations.Database.IsSqlite() ? Data.Migrations.MigrationHistory.SqliteInitial : Data.Migrations.MigrationHistory.PostgresInitial;
+            }
+            else
+            {
+                from = (await migrations.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault();
+            }
         }
         var migrator = migrations.GetService<IMigrator>();
         var options = migrations.Database.IsNpgsql() && from is null ? MigrationsSqlGenerationOptions.Idempotent : MigrationsSqlGenerationOptions.Default;
-        return migrator.GenerateScript(fromMigration: from, options: options);
+        return adoption + migrator.GenerateScript(fromMigration: from, options: options);
     }
 }

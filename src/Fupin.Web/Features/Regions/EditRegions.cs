@@ -48,17 +48,17 @@ public static class EditRegions
         {
             return new Outcome<RegionQueries.Node>.Invalid(errors);
         }
-        if (await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == code, ct))
+        if (await db.Regions.AnyAsync(r => r.Code == code, ct))
         {
             return new Outcome<RegionQueries.Node>.Invalid(errors.Add("code", $"区划代码{code}已经存在"));
         }
         var parentCode = RegionCodes.AncestorAt(code, level - 1);
-        var parent = await db.Regions.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Code == parentCode, ct);
+        var parent = await db.Regions.FirstOrDefaultAsync(r => r.Code == parentCode, ct);
         if (parent is null || parent.RetiredOn is not null)
         {
             return new Outcome<RegionQueries.Node>.Invalid(errors.Add("code", $"上级区划{parentCode}不存在或已撤销：请先导入或新增上级"));
         }
-        var sort = await db.Regions.IgnoreQueryFilters().MaxAsync(r => (int?)r.SortOrder, ct) ?? 0;
+        var sort = await db.Regions.MaxAsync(r => (int?)r.SortOrder, ct) ?? 0;
         var region = new Region
         {
             Code = code,
@@ -76,7 +76,7 @@ public static class EditRegions
 
     public static async Task<Outcome<RegionQueries.Node>> RenameAsync(AppDbContext db, TimeProvider clock, string code, RenameRequest request, CancellationToken ct)
     {
-        var region = await db.Regions.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Code == code, ct);
+        var region = await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct);
         if (region is null)
         {
             return new Outcome<RegionQueries.Node>.NotFound();
@@ -113,7 +113,7 @@ public static class EditRegions
     /// <summary>Retires an empty township or village: one that still holds households or units must be merged first.</summary>
     public static async Task<Outcome<RegionQueries.Node>> RetireAsync(AppDbContext db, TimeProvider clock, string code, RetireRequest request, CancellationToken ct)
     {
-        var region = await db.Regions.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Code == code, ct);
+        var region = await db.Regions.FirstOrDefaultAsync(r => r.Code == code, ct);
         if (region is null)
         {
             return new Outcome<RegionQueries.Node>.NotFound();
@@ -142,8 +142,8 @@ public static class EditRegions
             return new Outcome<RegionQueries.Node>.Invalid(errors);
         }
         var (low, high) = RegionCodes.Range(RegionCodes.ScopePrefix(code));
-        var households = await db.Households.IgnoreQueryFilters().CountAsync(h => h.RegionCode.CompareTo(low) >= 0 && h.RegionCode.CompareTo(high) <= 0, ct);
-        var children = await db.Regions.IgnoreQueryFilters().CountAsync(r => r.ParentCode == code && r.RetiredOn == null, ct);
+        var households = await db.Households.CountAsync(h => h.RegionCode.CompareTo(low) >= 0 && h.RegionCode.CompareTo(high) <= 0, ct);
+        var children = await db.Regions.CountAsync(r => r.ParentCode == code && r.RetiredOn == null, ct);
         if (households > 0 || children > 0)
         {
             return new Outcome<RegionQueries.Node>.Invalid(errors.Add("code", households > 0

@@ -32,7 +32,7 @@ public static class MergeVillages
         var fromCode = (request.From ?? "").Trim();
         var intoCode = (request.Into ?? "").Trim();
         var today = clock.Today();
-        var villages = await db.Regions.IgnoreQueryFilters().Where(r => r.Code == fromCode || r.Code == intoCode).ToListAsync(ct);
+        var villages = await db.Regions.Where(r => r.Code == fromCode || r.Code == intoCode).ToListAsync(ct);
         var from = villages.FirstOrDefault(r => r.Code == fromCode);
         var into = villages.FirstOrDefault(r => r.Code == intoCode);
         if (from is not { Level: RegionLevel.Village })
@@ -75,8 +75,8 @@ public static class MergeVillages
         var now = clock.GetUtcNow().UtcDateTime;
         var reason = EditRegions.Trim(request.Reason);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var households = await db.Households.IgnoreQueryFilters().Where(h => h.RegionCode == fromCode).Select(h => h.Id).ToListAsync(ct);
-        var members = await db.Members.IgnoreQueryFilters().CountAsync(m => m.RegionCode == fromCode, ct);
+        var households = await db.Households.Where(h => h.RegionCode == fromCode).Select(h => h.Id).ToListAsync(ct);
+        var members = await db.Members.CountAsync(m => m.RegionCode == fromCode, ct);
         var records = 0;
         foreach (var (table, column) in Tables(db.Model))
         {

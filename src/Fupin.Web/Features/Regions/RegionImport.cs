@@ -160,12 +160,19 @@ public static class RegionImport
             return Problem("文件中没有数据行", headerRow);
         }
 
-        var existing = await db.Regions.IgnoreQueryFilters().ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, ct);
+        // The units the importer may change: those in its scope (the national system administrator's is every code).
+        var existing = await db.Regions.ToDictionaryAsync(r => r.Code, StringComparer.Ordinal, ct);
+        var scope = db.User.ScopePrefix ?? "~";
         // Every township and village needs its parent, from the file or already registered; above the county,
         // missing levels are made from their codes.
         foreach (var row in firstRowOf.Values.Where(r => RegionCodes.IsWellFormed(r.Code)))
         {
             var level = RegionCodes.LevelOf(row.Code);
+            if (!row.Code.StartsWith(scope, StringComparison.Ordinal))
+            {
+                errors.Add(row.Line, $"区划代码“{row.Code}”不在您的管辖范围内");
+                continue;
+            }
             if (existing.TryGetValue(row.Code, out var known) && known.RetiredOn is { } retired)
             {
                 errors.Add(row.Line, $"区划“{known.Name}”已于{retired:yyyy-MM-dd}撤销{(known.MergedInto is { } into ? $"（并入{into}）" : "")}，不能再导入");
@@ -206,6 +213,10 @@ public static class RegionImport
             db.Add(new RegionChange { RegionCode = code, At = now, Kind = RegionChangeKind.Created, NewName = name, Detail = detail, UserName = user });
             created++;
         }
+        // The province and city above a county may lie outside a county administrator's scope: asked apart.
+        var ancestors = firstRowOf.Keys.SelectMany(c => Enumerable.Range((int)RegionLevel.Province, Math.Max(0, Math.Min((int)RegionCodes.LevelOf(c), (int)RegionLevel.Township) - 1))
+            .Select(l => RegionCodes.AncestorAt(c, (RegionLevel)l))).Distinct().ToList();
+        var registered = await RegionNames.RegisteredAsync(db, ancestors, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var row in firstRowOf.Values.OrderBy(r => r.Code, StringComparer.Ordinal))
         {
@@ -213,7 +224,7 @@ public static class RegionImport
             for (var up = RegionLevel.Province; up < level && up < RegionLevel.Township; up++)
             {
                 var code = RegionCodes.AncestorAt(row.Code, up);
-                if (!existing.ContainsKey(code) && !firstRowOf.ContainsKey(code))
+                if (!existing.ContainsKey(code) && !firstRowOf.ContainsKey(code) && registered.Add(code))
                 {
                     var prefix = code[..RegionCodes.PrefixLength(up)];
                     var name = up == RegionLevel.Province ? Provinces.GetValueOrDefault(prefix, $"省级区划{prefix}") : $"市级区划{prefix}";
@@ -249,7 +260,7 @@ public static class RegionImport
             }
             unchanged += changed ? 0 : 1;
         }
-        var groups = (await db.VillageGroups.IgnoreQueryFilters().Select(g => new { g.RegionCode, g.Name, g.SortOrder }).ToListAsync(ct))
+        var groups = (await db.VillageGroups.Select(g => new { g.RegionCode, g.Name, g.SortOrder }).ToListAsync(ct))
             .GroupBy(g => g.RegionCode).ToDictionary(g => g.Key, g => (Names: g.Select(x => x.Name).ToHashSet(), Next: g.Max(x => x.SortOrder) + 1));
         foreach (var row in rows.Where(r => r.Group is not null))
         {

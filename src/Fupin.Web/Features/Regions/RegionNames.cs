@@ -16,6 +16,13 @@ public static class RegionNames
             .ToDictionaryAsync(r => r.Code, r => r.Name, ct);
     }
 
+    /// <summary>
+    /// Which of these codes are registered, whatever the reader's scope: the region import asks before it makes the
+    /// province and city above a county, which a county-scoped administrator does not see.
+    /// </summary>
+    public static async Task<HashSet<string>> RegisteredAsync(AppDbContext db, IReadOnlyCollection<string> codes, CancellationToken ct) =>
+        [.. await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => codes.Contains(r.Code)).Select(r => r.Code).ToListAsync(ct)];
+
     public static string Township(this Dictionary<string, string> names, string villageCode) =>
         names.GetValueOrDefault(RegionCodes.AncestorAt(villageCode, RegionLevel.Township), "");
 

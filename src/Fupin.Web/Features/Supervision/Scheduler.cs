@@ -25,12 +25,12 @@ public sealed class Scheduler(IServiceProvider services, TimeProvider clock, ILo
             try
             {
                 await RunDueAsync(services, clock, stoppingToken);
-                Operations.JobHealth.Report("scheduled-jobs", null);
+                Operations.JobHealth.Report("scheduled-jobs", null, clock);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 log.LogWarning(e, "Scheduled jobs failed; they run again within the hour");
-                Operations.JobHealth.Report("scheduled-jobs", e.Message);
+                Operations.JobHealth.Report("scheduled-jobs", e.Message, clock);
             }
             await Task.Delay(TimeSpan.FromHours(1), clock, stoppingToken);
         }
