@@ -51,6 +51,7 @@ builder.Services.AddMudServices();
 builder.Services.AddLocalization();
 builder.Services.AddSingleton<ProcedureDefinitions>();
 builder.Services.AddSingleton<Fupin.Web.Shared.FileStore>();
+builder.Services.AddSingleton(sp => new Fupin.Web.Features.Audit.AuditChain(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>()));
 builder.Services.AddSingleton<ProcedureAttachments>();
 builder.Services.AddSingleton<AssistanceFiles>();
 builder.Services.AddSingleton<UploadSafety>();

@@ -56,6 +56,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser us
         builder.Entity<Region>().HasQueryFilter(InScope<Region>(r => r.Code));
         builder.Entity<VillageGroup>().HasQueryFilter(InScope<VillageGroup>(g => g.RegionCode));
         Scoped<RegionChange>(builder, x => x.RegionCode);
+        Scoped<StatusCorrection>(builder, x => x.RegionCode);
         builder.Entity<Household>().HasQueryFilter(InScope<Household>(h => h.RegionCode));
         builder.Entity<Member>().HasQueryFilter(InScope<Member>(m => m.RegionCode));
         builder.Entity<Features.Income.IncomeRecord>().HasQueryFilter(InScope<Features.Income.IncomeRecord>(r => r.RegionCode));

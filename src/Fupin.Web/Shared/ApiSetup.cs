@@ -40,6 +40,7 @@ public static class ApiSetup
                     StatusCodes.Status404NotFound => "记录不存在，或不在您的管辖范围内",
                     StatusCodes.Status405MethodNotAllowed => "不支持该请求方法",
                     StatusCodes.Status409Conflict => "数据冲突",
+                    StatusCodes.Status415UnsupportedMediaType => "请求内容的格式不受支持：上传文件的接口请用 multipart/form-data，其余接口用 JSON",
                     StatusCodes.Status429TooManyRequests => "请求过于频繁，请稍后再试",
                     StatusCodes.Status500InternalServerError => "服务器内部错误，请联系管理员并提供 traceId",
                     _ => ctx.ProblemDetails.Title,

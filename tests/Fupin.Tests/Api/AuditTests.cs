@@ -6,6 +6,7 @@ using Fupin.Web.Features.Audit;
 using Fupin.Web.Features.Households;
 using Fupin.Web.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fupin.Tests.Api;
 
@@ -134,7 +135,7 @@ public abstract class AuditTests(FupinApp app)
     {
         await app.ClientAsync();
         await using var db = app.SystemDb();
-        await AuditSealer.SealAsync(db, Ct);
+        await app.Services.GetRequiredService<AuditChain>().SealAsync(db, Ct);
         var id = await db.AuditEntries.Select(a => a.Id).FirstAsync(Ct);
 
         var update = await Record.ExceptionAsync(() => db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"UserName\" = 'someone' WHERE \"Id\" = {id}", Ct));
@@ -176,8 +177,8 @@ public abstract class AuditTamperTests(FupinApp app)
             await client.PostAsJsonAsync("/api/v1/households", TestData.NewHousehold(), FupinApp.Json, Ct);
         }
         await using var db = app.SystemDb();
-        await AuditSealer.SealAsync(db, Ct);
-        Assert.True((await AuditSealer.VerifyAsync(db, Ct)).Ok);
+        await app.Services.GetRequiredService<AuditChain>().SealAsync(db, Ct);
+        Assert.True((await app.Services.GetRequiredService<AuditChain>().VerifyAsync(db, Ct)).Ok);
         var rows = await db.AuditEntries.Where(a => a.Seq != null).OrderBy(a => a.Seq).Select(a => a.Id).Take(6).ToListAsync(Ct);
 
         if (app.Provider == "Postgres")
@@ -191,7 +192,7 @@ public abstract class AuditTamperTests(FupinApp app)
         await db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"NewValue\" = 'forged' WHERE \"Id\" = {rows[2]}", Ct);
         await db.Database.ExecuteSqlAsync($"DELETE FROM \"AuditEntries\" WHERE \"Id\" = {rows[4]}", Ct);
 
-        var result = await AuditSealer.VerifyAsync(db, Ct);
+        var result = await app.Services.GetRequiredService<AuditChain>().VerifyAsync(db, Ct);
         Assert.False(result.Ok);
         Assert.Contains(result.Problems, p => p.Contains("可能被篡改"));
         Assert.Contains(result.Problems, p => p.Contains("缺失"));
@@ -232,7 +233,7 @@ public abstract class AuditForeignRowTests(FupinApp app)
     public async Task A_foreign_row_is_left_out_of_the_chain_reported_by_the_verifier_and_the_rows_behind_it_are_sealed()
     {
         await using var db = app.SystemDb();
-        await AuditSealer.SealAsync(db, Ct);
+        await app.Services.GetRequiredService<AuditChain>().SealAsync(db, Ct);
         await db.Database.ExecuteSqlRawAsync(
             "INSERT INTO \"AuditEntries\" (\"At\", \"UserName\", \"Action\", \"Entity\", \"NewValue\") VALUES ({0}, 'intruder', 'Forged', 'Household', 'x')",
             [DateTime.UtcNow], Ct);
@@ -240,10 +241,10 @@ public abstract class AuditForeignRowTests(FupinApp app)
         var client = await app.ClientAsync();
         await client.PostAsJsonAsync("/api/v1/households", TestData.NewHousehold(), FupinApp.Json, Ct);
 
-        await AuditSealer.SealAsync(db, Ct);
+        await app.Services.GetRequiredService<AuditChain>().SealAsync(db, Ct);
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Seq == null, Ct));
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Id > foreignId && a.Seq != null, Ct));
-        var result = await AuditSealer.VerifyAsync(db, Ct);
+        var result = await app.Services.GetRequiredService<AuditChain>().VerifyAsync(db, Ct);
         Assert.False(result.Ok);
         Assert.Contains(result.Problems, p => p.Contains($"编号 {foreignId}") && p.Contains("Forged"));
         // The trail itself still reads (the auditor's list and export).

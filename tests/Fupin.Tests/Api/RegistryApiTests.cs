@@ -294,12 +294,11 @@ public abstract class RegistryApiTests(FupinApp app)
     }
 
     [Fact]
-    public async Task Household_status_changes_with_a_reason_and_sets_the_year_lifted()
+    public async Task A_county_correction_changes_the_status_with_a_reason_and_evidence_and_sets_the_year_lifted()
     {
         var client = await app.ClientAsync();
         var created = await CreateAsync(client);
-        var response = await client.PostAsJsonAsync($"/api/v1/households/{created.Id}/status",
-            new ChangeHouseholdStatus.Request(HouseholdStatus.Lifted, new DateOnly(2025, 12, 1), "收入稳定超过贫困线，两不愁三保障达标", created.Version), Json, Ct);
+        var response = await client.CorrectStatusAsync(created.Id, HouseholdStatus.Lifted, new DateOnly(2025, 12, 1), "登记笔误：2025年已经公告脱贫", created.Version, Ct);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var read = await client.GetFromJsonAsync<GetHousehold.Detail>($"/api/v1/households/{created.Id}", Json, Ct);
         Assert.Equal(HouseholdStatus.Lifted, read!.Status);

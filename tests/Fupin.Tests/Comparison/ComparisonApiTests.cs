@@ -319,7 +319,7 @@ public abstract class ComparisonApiTests(FupinApp app)
     {
         var county = await County();
         var h = await HouseholdAsync(county, TestData.NewHousehold(TestData.VillageA, "监测户"));
-        var status = await county.PostAsJsonAsync($"/api/v1/households/{h.Id}/status", new ChangeHouseholdStatus.Request(HouseholdStatus.Lifted, Today, "脱贫", h.Version), FupinApp.Json, Ct);
+        var status = await county.CorrectStatusAsync(h.Id, HouseholdStatus.Lifted, Today, "登记笔误：已脱贫", h.Version, Ct);
         Assert.True(status.IsSuccessStatusCode, await status.Content.ReadAsStringAsync(Ct));
         var village = await Village();
 

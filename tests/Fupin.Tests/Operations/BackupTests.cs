@@ -75,7 +75,7 @@ public abstract class BackupTests(FupinApp app) : IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
         await File.WriteAllTextAsync(marker, "备份时的附件", Ct);
         var archive = Archive();
-        var manifest = await BackupArchive.CreateAsync(Settings, app.Folder, archive, null, Ct);
+        var manifest = await BackupArchive.CreateAsync(Settings, app.Services.GetRequiredService<AuditChain>(), archive, null, Ct);
         Assert.Equal(Settings.Provider.ToString(), manifest.Provider);
         Assert.True(manifest.RowCounts["Households"] > 0);
         Assert.True(manifest.AuditHeadSeq > 0);
@@ -101,8 +101,10 @@ public abstract class BackupTests(FupinApp app) : IAsyncDisposable
                 Assert.Equal(count, await db.Database.SqlQueryRaw<long>(sql).SingleAsync(Ct));
             }
             Assert.False(await db.Regions.IgnoreQueryFilters().AnyAsync(r => r.Code == township, Ct));
-            var verification = await AuditSealer.VerifyAsync(db, Ct);
+            // The restored folder's own chain: its key ring came back with it, and its checkpoint is the backup's head.
+            var verification = await new AuditChain(app.Services.GetRequiredService<IConfiguration>(), folder).VerifyAsync(db, Ct);
             Assert.True(verification.Ok, string.Join("；", verification.Problems));
+            Assert.NotNull(verification.Checkpoint);
             Assert.Equal((manifest.AuditHeadSeq, manifest.AuditHeadHash), (verification.HeadSeq, verification.HeadHash));
             var checkpoint = AuditCheckpoint.Read(folder)!;
             Assert.Equal((manifest.AuditHeadSeq, manifest.AuditHeadHash), (checkpoint.Seq, checkpoint.Hash));
@@ -121,7 +123,7 @@ public abstract class BackupTests(FupinApp app) : IAsyncDisposable
     public async Task A_damaged_or_foreign_archive_is_refused_before_anything_is_touched()
     {
         var archive = Archive();
-        await BackupArchive.CreateAsync(Settings, app.Folder, archive, null, Ct);
+        await BackupArchive.CreateAsync(Settings, app.Services.GetRequiredService<AuditChain>(), archive, null, Ct);
         var (target, folder) = NewTarget();
 
         var damaged = archive + ".damaged.zip";
@@ -200,8 +202,12 @@ public abstract class BackupTests(FupinApp app) : IAsyncDisposable
         await using (var db = new AppDbContext(DatabaseSetup.Options(target), CurrentUser.System()))
         {
             await DatabaseSetup.MigrateAsync(db, Ct);
-            // The database of the version before GoLive: its objects and its history line gone.
+            // The database of the version before GoLive: its objects and its history line gone (and those of Trust, after it).
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql()
+                ? "DROP TABLE \"StatusCorrection\"; DROP FUNCTION fupin_audit_insert_check() CASCADE;"
+                : "DROP TABLE \"StatusCorrection\"; DROP TRIGGER \"AuditEntries_insert_check\";", Ct);
             await db.Database.ExecuteSqlRawAsync("""
+                DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" LIKE '%_Trust';
                 DROP TABLE "Backups"; DROP TABLE "RegionChange";
                 ALTER TABLE "Regions" DROP COLUMN "MergedInto"; ALTER TABLE "Regions" DROP COLUMN "RetiredOn"; ALTER TABLE "Regions" DROP COLUMN "UrbanRuralCode";
                 DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" LIKE '%_GoLive';
@@ -211,7 +217,7 @@ public abstract class BackupTests(FupinApp app) : IAsyncDisposable
         var config = new ConfigurationBuilder().Build();
         var backups = new Backups(config, target, paths, TimeProvider.System, NullLogger<Backups>.Instance);
         await using var system = new AppDbContext(DatabaseSetup.Options(target), CurrentUser.System());
-        Assert.Single(await Upgrade.PendingAsync(system, Ct));
+        Assert.Equal(2, (await Upgrade.PendingAsync(system, Ct)).Count);
         Assert.Contains("CREATE TABLE \"Backups\"", await Upgrade.ScriptAsync(system, Ct));
 
         // Another instance is running on the database: the new version does not migrate under it.

@@ -123,17 +123,17 @@ public static class AuditApi
         TypedResults.File(await ExportAsync(db, clock, q, ct), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             $"审计日志-{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
 
-    public static async Task<AuditSealer.Verification> VerifyAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task<AuditSealer.Verification> VerifyAsync(AppDbContext db, AuditChain chain, TimeProvider clock, CancellationToken ct)
     {
-        await AuditSealer.SealAsync(db, ct);
-        var result = await AuditSealer.VerifyAsync(db, ct);
+        await chain.SealAsync(db, ct);
+        var result = await chain.VerifyAsync(db, ct);
         await AuditEvents.WriteAsync(db, clock, AuditEvent.AuditVerified, "AuditEntry",
             detail: result.Ok ? $"校验通过，{result.SealedRows} 条" : $"发现 {result.Problems.Count} 处问题", ct: ct);
         return result;
     }
 
-    private static async Task<Ok<AuditSealer.Verification>> Verify(AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-        TypedResults.Ok(await VerifyAsync(db, clock, ct));
+    private static async Task<Ok<AuditSealer.Verification>> Verify(AppDbContext db, AuditChain chain, TimeProvider clock, CancellationToken ct) =>
+        TypedResults.Ok(await VerifyAsync(db, chain, clock, ct));
 
     /// <summary>Audit retention is at least six calendar months; a shorter setting stops the host at start.</summary>
     public static int RetentionMonths(Microsoft.Extensions.Configuration.IConfiguration config)

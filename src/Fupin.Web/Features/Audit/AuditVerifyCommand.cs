@@ -18,20 +18,12 @@ public static class AuditVerifyCommand
         var options = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(options, settings);
         await using var db = new AppDbContext(options.Options, CurrentUser.System());
-        await AuditSealer.SealAsync(db);
-        var result = await AuditSealer.VerifyAsync(db);
-        var dataFolder = DatabaseSetup.DataFolder(config, CommandLine.ContentRoot);
-        if (AuditCheckpoint.Read(dataFolder) is { } checkpoint)
+        var chain = new AuditChain(config, DatabaseSetup.DataFolder(config, CommandLine.ContentRoot));
+        await chain.SealAsync(db);
+        var result = await chain.VerifyAsync(db);
+        if (result.Checkpoint is { } checkpoint)
         {
-            var hash = await db.AuditEntries.AsNoTracking().Where(a => a.Seq == checkpoint.Seq).Select(a => a.Hash).FirstOrDefaultAsync();
-            if (AuditCheckpoint.Check(checkpoint, result.HeadSeq, hash) is { } problem)
-            {
-                result = result with { Ok = false, Problems = [.. result.Problems, problem] };
-            }
-            else
-            {
-                Console.WriteLine($"与检查点一致：{checkpoint.Source}时的链头第 {checkpoint.Seq} 条 {checkpoint.Hash}");
-            }
+            Console.WriteLine($"与检查点一致：{checkpoint.Source}时（{checkpoint.At:yyyy-MM-dd HH:mm} UTC）的链头第 {checkpoint.Seq} 条 {checkpoint.Hash}");
         }
         Console.WriteLine($"链头：第 {result.HeadSeq} 条 {result.HeadHash}");
         await AuditEvents.WriteAsync(db, TimeProvider.System, AuditEvent.AuditVerified, "AuditEntry",

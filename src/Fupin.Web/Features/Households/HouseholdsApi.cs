@@ -4,6 +4,7 @@ using Fupin.Web.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fupin.Web.Features.Households;
 
@@ -23,7 +24,12 @@ public static class HouseholdsApi
         var edit = group.MapGroup("").RequireAuthorization(AccountSetup.RegistryEditPolicy);
         edit.MapPost("/", Create).WithName("CreateHousehold").WithSummary("新增农户（含户主）");
         edit.MapPut("/{id:guid}", Update).WithName("UpdateHousehold").WithSummary("修改农户信息（需提供读取时的版本号）");
-        edit.MapPost("/{id:guid}/status", ChangeStatus).WithName("ChangeHouseholdStatus").WithSummary("变更农户状态（脱贫、返贫、清退等），须填写日期和原因");
+        // 已脱贫, 未脱贫, 监测对象, 风险消除 and 已清退 go through their procedures (/api/v1/procedures); this is the county's correction of an error.
+        group.MapPost("/{id:guid}/status", CorrectStatus).RequireAuthorization(AccountSetup.CountyPolicy).DisableAntiforgery()
+            .WithName("CorrectHouseholdStatus")
+            .WithSummary("县级更正农户状态笔误（multipart/form-data：status、date、reason、version 及依据文件 file）；脱贫、识别、监测、清退须经相应程序");
+        group.MapGet("/{id:guid}/status-corrections", Corrections).WithName("ListStatusCorrections").WithSummary("农户状态更正记录");
+        group.MapGet("/{id:guid}/status-corrections/{correctionId:guid}/file", CorrectionFile).WithName("DownloadStatusCorrectionFile").WithSummary("下载更正依据文件");
         edit.MapPost("/{id:guid}/head", ChangeHeadOf).WithName("ChangeHouseholdHead").WithSummary("户主变更");
         edit.MapPost("/{id:guid}/members", AddMemberTo).WithName("AddMember").WithSummary("添加家庭成员");
         group.MapPost("/{id:guid}/reveal", Reveal).RequireAuthorization(AccountSetup.RevealPolicy)
@@ -72,6 +78,40 @@ public static class HouseholdsApi
     private static async Task<Results<Ok<GetHousehold.Detail>, NotFound>> Get(Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         await GetHousehold.Handle(db, id, clock.Today(), ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();
 
+    private static async Task<Results<Ok<int>, ValidationProblem, NotFound, Conflict<ProblemDetails>, ProblemHttpResult>> CorrectStatus(
+        Guid id, IFormFile? file, [FromForm] HouseholdStatus? status, [FromForm] DateOnly? date, [FromForm] string? reason, [FromForm] int? version,
+        AppDbContext db, FileStore files, TimeProvider clock, CancellationToken ct)
+    {
+        var errors = new Errors();
+        if (status is null)
+        {
+            errors.Add("status", "请选择更正后的状态");
+        }
+        if (date is null)
+        {
+            errors.Add("date", "请填写更正日期");
+        }
+        if (version is null)
+        {
+            errors.Add("version", "请提供读取农户时的版本号");
+        }
+        if (errors.Any)
+        {
+            return ApiResults.Invalid(errors);
+        }
+        await using var content = file?.OpenReadStream() ?? Stream.Null;
+        var evidence = file is null ? null : new CorrectHouseholdStatus.Evidence(file.FileName, content, file.Length);
+        return (await CorrectHouseholdStatus.Handle(db, files, clock, id, new(status!.Value, date!.Value, reason, version!.Value), evidence, ct)).ToHttpOrForbidden();
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<CorrectHouseholdStatus.View>>, NotFound>> Corrections(Guid id, AppDbContext db, CancellationToken ct) =>
+        await db.Households.AnyAsync(h => h.Id == id, ct) ? TypedResults.Ok(await CorrectHouseholdStatus.ListAsync(db, id, ct)) : TypedResults.NotFound();
+
+    private static async Task<Results<PhysicalFileHttpResult, NotFound>> CorrectionFile(Guid id, Guid correctionId, AppDbContext db, FileStore files, CancellationToken ct) =>
+        await CorrectHouseholdStatus.OpenAsync(db, files, id, correctionId, ct) is { } c
+            ? TypedResults.PhysicalFile(c.Path, c.Row.ContentType, c.Row.FileName)
+            : TypedResults.NotFound();
+
     private static async Task<Results<Ok<Paged<HouseholdHistory.Line>>, NotFound>> History(Guid id, AppDbContext db, CancellationToken ct, int page = 1, int pageSize = 50) =>
         await HouseholdHistory.Handle(db, id, page, pageSize, ct) is { } lines ? TypedResults.Ok(lines) : TypedResults.NotFound();
 
@@ -90,10 +130,6 @@ public static class HouseholdsApi
     private static async Task<Results<Ok<int>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> Update(
         Guid id, UpdateHousehold.Request request, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
         (await UpdateHousehold.Handle(db, id, request, clock.Today(), ct)).ToHttp();
-
-    private static async Task<Results<Ok<int>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> ChangeStatus(
-        Guid id, ChangeHouseholdStatus.Request request, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
-        (await ChangeHouseholdStatus.Handle(db, id, request, clock.Today(), ct)).ToHttp();
 
     private static async Task<Results<Ok<int>, ValidationProblem, NotFound, Conflict<ProblemDetails>>> ChangeHeadOf(
         Guid id, ChangeHead.Request request, AppDbContext db, TimeProvider clock, CancellationToken ct) =>

@@ -42,15 +42,16 @@ public static class BackupArchive
         || relative.EndsWith(".tmp", StringComparison.Ordinal);
 
     /// <summary>Writes an archive of the database and the data folder to <paramref name="target"/>; answers its manifest.</summary>
-    public static async Task<Manifest> CreateAsync(DatabaseSetup.Settings settings, string dataFolder, string target, string? pgBin, CancellationToken ct, TimeProvider? clock = null)
+    public static async Task<Manifest> CreateAsync(DatabaseSetup.Settings settings, AuditChain chain, string target, string? pgBin, CancellationToken ct, TimeProvider? clock = null)
     {
+        var dataFolder = chain.DataFolder;
         var staging = Directory.CreateTempSubdirectory("fupin-backup-").FullName;
         try
         {
             await using (var db = new AppDbContext(DatabaseSetup.Options(settings), CurrentUser.System()))
             {
                 // Seal what is waiting, so the head the manifest names is the head the copy holds when nothing else writes.
-                await AuditSealer.SealAsync(db, ct);
+                await chain.SealAsync(db, ct);
             }
             // Counts and the chain's head describe exactly what was saved: read from the SQLite copy itself, or on
             // PostgreSQL in the very snapshot pg_dump copies (exported from a repeatable-read transaction held open).

@@ -13,6 +13,8 @@ namespace Fupin.Web.Features.Operations;
 /// </summary>
 public sealed class Backups(IConfiguration config, DatabaseSetup.Settings settings, DatabaseSetup.DataPaths paths, TimeProvider clock, ILogger<Backups> log)
 {
+    private readonly AuditChain _chain = new(config, paths.Folder);
+
     public const string FilePrefix = "fupin-";
 
     /// <summary>Older than this, the last backup is a warning on the administrator's page and in /health/ready.</summary>
@@ -37,7 +39,7 @@ public sealed class Backups(IConfiguration config, DatabaseSetup.Settings settin
         var path = Path.Combine(Folder, name);
         try
         {
-            var manifest = await BackupArchive.CreateAsync(settings, paths.Folder, path, PgBin, ct, clock);
+            var manifest = await BackupArchive.CreateAsync(settings, _chain, path, PgBin, ct, clock);
             Prune();
             log.LogInformation("Backup {Path} written: {Tables} tables, audit head {Seq}", path, manifest.RowCounts.Count, manifest.AuditHeadSeq);
             return new Made(true, path, new FileInfo(path).Length, manifest.AuditHeadSeq, $"备份成功：{manifest.RowCounts.Values.Sum():N0} 行，{manifest.Parts.Count} 个部分");

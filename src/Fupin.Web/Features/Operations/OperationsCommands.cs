@@ -29,7 +29,7 @@ public static class OperationsCommands
         var target = Path.GetFullPath(config["To"]!);
         try
         {
-            var manifest = await BackupArchive.CreateAsync(settings, paths.Folder, target, config["Backup:PgBin"], CancellationToken.None);
+            var manifest = await BackupArchive.CreateAsync(settings, new AuditChain(config, paths.Folder), target, config["Backup:PgBin"], CancellationToken.None);
             await using (var db = new AppDbContext(DatabaseSetup.Options(settings), CurrentUser.System()))
             {
                 var backups = new Backups(config, settings, paths, TimeProvider.System, NullLogger<Backups>.Instance);

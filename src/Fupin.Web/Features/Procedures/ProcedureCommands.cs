@@ -90,6 +90,21 @@ public static class ProcedureCommands
             year = r.Year ?? today.Year;
             monitoring = await Monitoring.MonitoringCases.CheckStartAsync(db, h, r, today, errors, ct);
         }
+        else if (r.Kind is ProcedureKind.Removal)
+        {
+            var h = r.HouseholdId is { } hid ? await db.Households.AsNoTracking().FirstOrDefaultAsync(x => x.Id == hid, ct) : null;
+            if (h is null)
+            {
+                return new Outcome<Guid>.NotFound();
+            }
+            (region, subject, householdId) = (h.RegionCode, h.HeadName, h.Id);
+            year = r.Year ?? today.Year;
+            errors.Require("reason", r.Reason, "清退理由", 200);
+            if (h.Status is HouseholdStatus.Removed or HouseholdStatus.Applicant)
+            {
+                errors.Add("householdId", $"该户状态为“{Labels.Of(h.Status)}”，不能启动清退程序");
+            }
+        }
         else if (r.Kind is ProcedureKind.AssistancePause or ProcedureKind.AssistanceResume)
         {
             var h = r.HouseholdId is { } hid ? await db.Households.AsNoTracking().FirstOrDefaultAsync(x => x.Id == hid, ct) : null;
@@ -186,7 +201,7 @@ public static class ProcedureCommands
             Risks = monitoring?.Risks,
             FindingId = monitoring?.FindingId,
             RemovalMode = monitoring?.RemovalMode,
-            Reason = r.Kind is ProcedureKind.AssistancePause or ProcedureKind.AssistanceResume ? r.Reason?.Trim() : null,
+            Reason = r.Kind is ProcedureKind.AssistancePause or ProcedureKind.AssistanceResume or ProcedureKind.Removal ? r.Reason?.Trim() : null,
         };
         if (await EnterAsync(db, @case, 0, steps, today, ct) is { } problem)
         {
@@ -475,6 +490,14 @@ public static class ProcedureCommands
             case ProcedureKind.AssistanceResume:
                 await Assistance.AssistancePause.ApplyAsync(db, @case, today, ct);
                 break;
+            case ProcedureKind.Removal:
+                {
+                    var h = await db.Households.FirstAsync(x => x.Id == @case.HouseholdId, ct);
+                    h.Status = HouseholdStatus.Removed;
+                    h.StatusChangedOn = today;
+                    h.StatusReason = ("清退：" + @case.Reason) is var text && text.Length > 200 ? text[..200] : text;
+                    break;
+                }
         }
     }
 

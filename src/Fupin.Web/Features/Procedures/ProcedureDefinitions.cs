@@ -11,6 +11,7 @@ public enum ProcedureKind
     RiskRemoval, // 监测对象风险消除
     AssistancePause, // 歇帮
     AssistanceResume, // 恢复帮扶
+    Removal, // 清退：错误纳入的农户，村级评议、乡镇审核、县级审批
 }
 
 /// <summary>What a step records, and so what its form asks for.</summary>
@@ -96,6 +97,14 @@ public sealed class ProcedureDefinitions
         new() { Code = "town-approval", Name = "乡镇审批", Role = Roles.TownOfficial, Type = StepType.Announcement },
     ];
 
+    /// <summary>DOMAIN.md §1: 已清退 through removal — reason, village review, town check, county approval.</summary>
+    public static readonly IReadOnlyList<StepDefinition> DefaultRemoval =
+    [
+        new() { Code = "village-review", Name = "村级评议", Role = Roles.VillageCadre, Type = StepType.Meeting },
+        new() { Code = "town-review", Name = "乡镇核查", Role = Roles.TownOfficial, Type = StepType.Review },
+        new() { Code = "county-approval", Name = "县级审批", Role = Roles.CountyOffice, Type = StepType.Announcement },
+    ];
+
     private readonly Dictionary<ProcedureKind, IReadOnlyList<StepDefinition>> _steps;
 
     public ProcedureDefinitions(IConfiguration config)
@@ -109,6 +118,7 @@ public sealed class ProcedureDefinitions
             [ProcedureKind.RiskRemoval] = Configured(config, ProcedureKind.RiskRemoval) ?? DefaultMonitoring,
             [ProcedureKind.AssistancePause] = Configured(config, ProcedureKind.AssistancePause) ?? DefaultAssistancePause,
             [ProcedureKind.AssistanceResume] = Configured(config, ProcedureKind.AssistanceResume) ?? DefaultAssistancePause,
+            [ProcedureKind.Removal] = Configured(config, ProcedureKind.Removal) ?? DefaultRemoval,
         };
         foreach (var (kind, steps) in _steps)
         {

@@ -81,6 +81,7 @@ public static class ProcedureQueries
                 ProcedureKind.RiskRemoval => $"风险消除方式：{Labels.Of(c.RemovalMode)}",
                 ProcedureKind.AssistancePause => $"歇帮理由：{c.Reason}",
                 ProcedureKind.AssistanceResume => $"恢复帮扶理由：{c.Reason}",
+                ProcedureKind.Removal => $"清退理由：{c.Reason}",
                 _ => null,
             },
         };

@@ -24,7 +24,11 @@ public static class DynamicReport
         int HouseholdsReturned,
         int HouseholdsRemoved,
         int NetPeople,
-        string Summary);
+        string Summary)
+    {
+        /// <summary>County corrections of a clerical error in the period (更正): not procedures, so shown apart.</summary>
+        public int HouseholdsCorrected { get; init; }
+    }
 
     /// <summary>The sentence of the seeds: additions (新识别和补录 …), removals (清理 …), and the net.</summary>
     public static string Sentence(int identified, int lateEntries, int others, int removed, int otherOut)
@@ -63,13 +67,18 @@ public static class DynamicReport
         var returned = await households.CountAsync(h => h.YearReturned >= fromYear && h.YearReturned <= toYear, ct);
         var removed = await households.CountAsync(h => h.Status == HouseholdStatus.Removed && h.StatusChangedOn >= from && h.StatusChangedOn <= to, ct);
 
+        var corrected = await db.Set<StatusCorrection>().AsNoTracking()
+            .Where(c => string.Compare(c.RegionCode, low) >= 0 && string.Compare(c.RegionCode, high) <= 0 && c.On >= from && c.On <= to)
+            .Select(c => c.HouseholdId).Distinct().CountAsync(ct);
+
         int In(MemberEntry e) => peopleIn.GetValueOrDefault(e);
         int Out(MemberStatus s) => peopleOut.GetValueOrDefault(s);
         var others = In(MemberEntry.Birth) + In(MemberEntry.MarriedIn) + In(MemberEntry.MovedIn);
         var otherOut = Out(MemberStatus.Deceased) + Out(MemberStatus.MarriedOut) + Out(MemberStatus.MovedOut);
         var net = In(MemberEntry.Identified) + In(MemberEntry.LateEntry) + others - Out(MemberStatus.Removed) - otherOut;
         return new Result(code!, fromYear, toYear, peopleIn, peopleOut, identified, lifted, returned, removed, net,
-            Sentence(In(MemberEntry.Identified), In(MemberEntry.LateEntry), others, Out(MemberStatus.Removed), otherOut));
+            Sentence(In(MemberEntry.Identified), In(MemberEntry.LateEntry), others, Out(MemberStatus.Removed), otherOut))
+        { HouseholdsCorrected = corrected };
     }
 
     public static IEndpointRouteBuilder MapDynamicReport(this IEndpointRouteBuilder app)
