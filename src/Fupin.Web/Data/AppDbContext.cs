@@ -32,6 +32,22 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser us
     // an inclusive code range. No user means a range that no digit code falls in.
     private string ScopeLow => User.ScopePrefix is { } p ? RegionCodes.Range(p).Low : "~";
     private string ScopeHigh => User.ScopePrefix is { } p ? RegionCodes.Range(p).High : "~";
+    private bool PairedOnly => User.PairedOnly;
+
+    private List<Guid>? _pairedCadres;
+
+    /// <summary>
+    /// The cadre rows tied to an assistance cadre's account (empty for everyone else), read once per context without
+    /// the region filter: a township's cadre may sign in with an account scoped to the village it serves.
+    /// </summary>
+    internal List<Guid> PairedCadres => !PairedOnly ? [] : _pairedCadres ??= LoadPairedCadres();
+
+    private List<Guid> LoadPairedCadres()
+    {
+        using var system = new AppDbContext(options, CurrentUser.System());
+        var me = User.UserName;
+        return system.Set<Features.Assistance.Cadre>().AsNoTracking().Where(c => c.UserName == me).Select(c => c.Id).ToList();
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -119,8 +135,40 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, CurrentUser us
     /// <summary>Set while lights are being refreshed, or by a bulk job that recomputes them itself.</summary>
     public bool SuppressLightRefresh { get; set; }
 
-    /// <summary>code BETWEEN low AND high, written so EF turns it into an index range on both providers.</summary>
+    /// <summary>
+    /// The region scope, and for an assistance cadre (<see cref="CurrentUser.PairedOnly"/>) the pairing scope too: a
+    /// household, and any row of a household (a HouseholdId column), only when the cadre is or was paired with it;
+    /// pairings only the cadre's own. Writes need an open pairing (<see cref="Features.Assistance.PairingScope"/>).
+    /// </summary>
     private Expression<Func<T, bool>> InScope<T>(Expression<Func<T, string>> code)
+    {
+        var region = InRegion(code);
+        var x = region.Parameters[0];
+        Expression? paired = null;
+        if (typeof(T) == typeof(Features.Assistance.Pairing))
+        {
+            Expression<Func<Guid, bool>> own = cadreId => !PairedOnly || PairedCadres.Contains(cadreId);
+            paired = Substitute(own, Expression.Property(x, nameof(Features.Assistance.Pairing.CadreId)));
+        }
+        else if ((typeof(T) == typeof(Household) ? nameof(Household.Id) : "HouseholdId") is var name
+                 && typeof(T).GetProperty(name) is { } property && (property.PropertyType == typeof(Guid) || property.PropertyType == typeof(Guid?)))
+        {
+            Expression<Func<Guid?, bool>> pairedWith = householdId => !PairedOnly || Set<Features.Assistance.Pairing>().Any(p => (Guid?)p.HouseholdId == householdId);
+            paired = Substitute(pairedWith, Expression.Convert(Expression.Property(x, property), typeof(Guid?)));
+        }
+        return paired is null ? region : Expression.Lambda<Func<T, bool>>(Expression.AndAlso(region.Body, paired), x);
+    }
+
+    private static Expression Substitute(LambdaExpression lambda, Expression argument) =>
+        new ParameterSwap(lambda.Parameters[0], argument).Visit(lambda.Body);
+
+    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    /// <summary>code BETWEEN low AND high, written so EF turns it into an index range on both providers.</summary>
+    private Expression<Func<T, bool>> InRegion<T>(Expression<Func<T, string>> code)
     {
         var x = code.Parameters[0];
         var self = Expression.Constant(this, typeof(AppDbContext));

@@ -25,6 +25,12 @@ public sealed class CurrentUser
     public string? Role => _system ? "system" : string.Join(",", _principal.FindAll(ClaimTypes.Role).Select(c => c.Value));
     public string? RegionCode => _system ? new string('0', RegionCodes.Length) : _principal.FindFirstValue(RegionClaim);
 
+    /// <summary>
+    /// An assistance cadre and nothing else: besides the region, reads and writes are limited to the households paired
+    /// with the cadre (AppDbContext's pairing scope). A user who also holds another role keeps that role's reach.
+    /// </summary>
+    public bool PairedOnly => !_system && _principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList() is [Features.Accounts.Roles.AssistanceCadre];
+
     /// <summary>The region-code prefix this user may see; null when the user may see nothing.</summary>
     public string? ScopePrefix
     {

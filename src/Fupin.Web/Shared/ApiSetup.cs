@@ -100,6 +100,16 @@ public static class ApiSetup
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception exception, CancellationToken ct)
         {
+            if (exception is Features.Assistance.PairingScope.Violation)
+            {
+                ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = ctx,
+                    Exception = exception,
+                    ProblemDetails = new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "没有权限执行此操作", Detail = exception.Message },
+                });
+            }
             if (exception is not BadHttpRequestException bad)
             {
                 return false;

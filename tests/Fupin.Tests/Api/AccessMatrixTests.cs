@@ -78,15 +78,25 @@ public sealed class MatrixWorld(FupinApp app)
     private readonly SemaphoreSlim _gate = new(1, 1);
     private Dictionary<string, string> _values = [];
 
+    /// <summary>The assistance cadre's account: tied to a cadre paired with household A (household C, in the same village, is not).</summary>
+    private const string CadreUser = "matrixcadre";
+
     public async Task BuildAsync()
     {
         var county = await app.ClientAsync();
         var a = await (await county.PostAsJsonAsync("/api/v1/households", TestData.NewHousehold(TestData.VillageA), FupinApp.Json)).Content.ReadFromJsonAsync<GetHousehold.Detail>(FupinApp.Json);
         var b = await (await county.PostAsJsonAsync("/api/v1/households", TestData.NewHousehold(TestData.VillageB), FupinApp.Json)).Content.ReadFromJsonAsync<GetHousehold.Detail>(FupinApp.Json);
+        var c = await (await county.PostAsJsonAsync("/api/v1/households", TestData.NewHousehold(TestData.VillageA), FupinApp.Json)).Content.ReadFromJsonAsync<GetHousehold.Detail>(FupinApp.Json);
+        var unit = await (await county.PostAsJsonAsync("/api/v1/assistance/units", new Fupin.Web.Features.Assistance.Pairings.UnitRequest("矩阵帮扶单位", Fupin.Web.Features.Assistance.UnitKind.Institution, null, null, 0), FupinApp.Json)).Content.ReadFromJsonAsync<Guid>(FupinApp.Json);
+        var cadre = await (await county.PostAsJsonAsync("/api/v1/assistance/cadres",
+            new Fupin.Web.Features.Assistance.Pairings.CadreRequest(unit, "矩阵干部", "科员", "13900002222", TestData.TownshipA, CadreUser, true, 0), FupinApp.Json)).Content.ReadFromJsonAsync<Guid>(FupinApp.Json);
+        var paired = await county.PostAsJsonAsync($"/api/v1/households/{a!.Id}/pairing", new Fupin.Web.Features.Assistance.Pairings.PairRequest(cadre, null), FupinApp.Json);
+        Assert.True(paired.IsSuccessStatusCode, await paired.Content.ReadAsStringAsync());
         _values = new()
         {
             ["{householdA}"] = a!.Id.ToString(),
             ["{householdB}"] = b!.Id.ToString(),
+            ["{householdC}"] = c!.Id.ToString(),
             ["{memberA}"] = a.Members[0].Id.ToString(),
             ["{memberB}"] = b.Members[0].Id.ToString(),
             ["{county}"] = TestData.County,
@@ -111,7 +121,8 @@ public sealed class MatrixWorld(FupinApp app)
                     Roles.AuditReviewer => await app.AdminClientAsync("auditor"),
                     Roles.CountyOffice => await app.ClientAsync(),
                     Roles.TownOfficial => await app.ClientForNewUserAsync(role, TestData.TownshipA),
-                    Roles.VillageCadre or Roles.AssistanceCadre => await app.ClientForNewUserAsync(role, TestData.VillageA),
+                    Roles.VillageCadre => await app.ClientForNewUserAsync(role, TestData.VillageA),
+                    Roles.AssistanceCadre => await app.ClientForNewUserAsync(role, TestData.VillageA, CadreUser),
                     _ => await app.ClientForNewUserAsync(role, TestData.County),
                 };
                 _clients[role] = client;

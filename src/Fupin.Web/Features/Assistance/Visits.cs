@@ -81,9 +81,12 @@ public static class Visits
             {
                 errors.Add("cadreId", "请选择走访的帮扶干部（该户尚未结对）");
             }
-            else if (!await db.Set<Cadre>().IgnoreQueryFilters().AnyAsync(c => c.Id == cadreId, ct))
+            // Credited only to a cadre in the acting user's scope, or to the one paired with this household (who may work
+            // for a unit above the village).
+            else if (!await db.Set<Cadre>().AnyAsync(c => c.Id == cadreId, ct)
+                     && !await db.Set<Pairing>().AnyAsync(p => p.HouseholdId == householdId && p.CadreId == cadreId, ct))
             {
-                errors.Add("cadreId", "帮扶干部不存在");
+                errors.Add("cadreId", "帮扶干部不存在，或不在您的管辖范围内");
             }
         }
         var measureIds = (r.MeasureIds ?? []).Distinct().ToList();

@@ -34,6 +34,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             return;
         }
         db.ChangeTracker.DetectChanges();
+        Assistance.PairingScope.EnsureWritable(db);
         var now = clock.GetUtcNow().UtcDateTime;
         var user = db.User;
         var trail = new List<AuditEntry>();

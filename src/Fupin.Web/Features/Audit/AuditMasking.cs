@@ -14,6 +14,7 @@ public static class AuditMasking
         "IdNumber" => Masking.IdNumber(value),
         "Phone" => Masking.Phone(value),
         "BankAccount" => Masking.BankAccount(value),
+        "BirthDate" => Masking.BirthDate(value),
         _ => value,
     };
 

@@ -64,7 +64,7 @@ public static class ExportRegistry
                 [
                     l.Number, names.GetValueOrDefault(RegionCodes.AncestorAt(l.Region, RegionLevel.Township)), names.GetValueOrDefault(l.Region), l.Region,
                     ExcelText.Safe(l.HeadName), Labels.Of(l.Relation), ExcelText.Safe(l.Name), full ? l.IdNumber : Masking.IdNumber(l.IdNumber),
-                    l.Sex == Sex.Male ? "男" : "女", l.BirthDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), l.Ethnicity,
+                    l.Sex == Sex.Male ? "男" : "女", Masking.BirthDate(l.BirthDate, full), l.Ethnicity,
                     Labels.Of(l.Education), Labels.Of(l.SchoolStage), Labels.Of(l.Health), l.DisabilityGrade?.ToString(CultureInfo.InvariantCulture),
                     Labels.Of(l.Labour), ExcelText.Safe(l.WorkPlace), l.WorkMonths?.ToString(CultureInfo.InvariantCulture), Labels.Of(l.Medical),
                     YesNo(l.SeriousIllness), Labels.Of(l.Pension), YesNo(l.Doctor), Labels.Of(l.MemberStatus), Labels.Of(l.Attribute), Labels.Of(l.MainCause),

@@ -14,7 +14,8 @@ public static class GetHousehold
         string Name,
         Relation Relation,
         Sex Sex,
-        DateOnly BirthDate,
+        /// <summary>The year only: the full date is six digits of the ID number, and beside the masked number it would give the number back (GB/T 35273).</summary>
+        int BirthYear,
         int Age,
         string Ethnicity,
         Education? Education,
@@ -128,7 +129,7 @@ public static class GetHousehold
     }
 
     public static MemberView View(Member m, DateOnly today) => new(
-        m.Id, Masking.IdNumber(m.IdNumber), m.Name, m.Relation, m.Sex, m.BirthDate, Age(m.BirthDate, today), m.Ethnicity,
+        m.Id, Masking.IdNumber(m.IdNumber), m.Name, m.Relation, m.Sex, m.BirthDate.Year, Age(m.BirthDate, today), m.Ethnicity,
         m.Education, m.SchoolStage, m.OutOfSchoolReason, m.Health, m.DisabilityGrade, m.Labour, m.WorkPlace, m.WorkMonths,
         m.MedicalInsurance, m.SeriousIllnessInsurance, m.Pension, m.FamilyDoctorSigned, Masking.Phone(m.Phone), m.Entry,
         m.EntryYear, m.Status, m.StatusChangedOn, m.StatusReason, m.Version);
