@@ -21,6 +21,13 @@ public static class Masking
     public static string? BirthDate(string? text) =>
         text is { Length: >= 4 } && int.TryParse(text.AsSpan(0, 4), out var year) ? year + "年" : text is null ? null : "****";
 
+    /// <summary>
+    /// What a form sends back for a number it showed masked: unchanged when it is still the masked text of the stored
+    /// number, otherwise the new number as typed.
+    /// </summary>
+    public static string? Resubmitted(string? submitted, string? stored) =>
+        submitted is not null && stored is not null && submitted.Contains('*') && submitted.Trim() == Phone(stored) ? stored : submitted?.Trim();
+
     /// <summary>"13812345678" → "138****5678".</summary>
     public static string Phone(string? phone) =>
         string.IsNullOrEmpty(phone) ? string.Empty

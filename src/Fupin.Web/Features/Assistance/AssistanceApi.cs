@@ -24,7 +24,10 @@ public static class AssistanceApi
             .WithSummary("帮扶措施覆盖：按措施类别的计划户数、已落实户数、落实率、计划和兑现金额；按乡镇、村；无措施户（不含歇帮户）和歇帮户名单");
         read.MapGet("/coverage/export", CoverageExport).WithName("ExportAssistanceCoverage").WithSummary("导出帮扶措施覆盖情况（.xlsx）");
         read.MapGet("/units", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await Pairings.UnitsAsync(db, ct))).WithName("ListHelpUnits").WithSummary("帮扶单位");
-        read.MapGet("/cadres", Cadres).WithName("ListCadres").WithSummary("帮扶干部：按区划、单位筛选，含当前结对户数");
+        read.MapGet("/cadres", Cadres).WithName("ListCadres").WithSummary("帮扶干部：按区划、单位筛选，含当前结对户数（电话已脱敏）");
+        read.MapPost("/cadres/{id:guid}/reveal", async (Guid id, AppDbContext db, TimeProvider clock, CancellationToken ct) =>
+                (await Pairings.RevealPhoneAsync(db, clock, id, ct)).ToHttp())
+            .RequireAuthorization(AccountSetup.RevealPolicy).WithName("RevealCadrePhone").WithSummary("查看帮扶干部的完整电话（记入审计日志）");
         read.MapGet("/my", My).WithName("MyHouseholds").WithSummary("帮扶干部本人的结对户：下次走访日期、是否逾期、未落实措施、最近走访位置");
         read.MapGet("/visits/compliance", Compliance).WithName("VisitCompliance").WithSummary("走访达标情况：在给定日期（默认今天）超过走访间隔（政策参数）未走访的结对户，按干部汇总");
         read.MapGet("/files/{id:guid}", Download).WithName("DownloadAssistanceFile").WithSummary("下载措施佐证或走访照片");

@@ -35,11 +35,14 @@ public static class Pairings
     {
         var units = await db.Set<HelpUnit>().AsNoTracking().OrderBy(u => u.Name).ToListAsync(ct);
         var counts = await db.Set<Cadre>().Where(c => c.Active).GroupBy(c => c.UnitId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        return [.. units.Select(u => new UnitView(u.Id, u.RegionCode, u.Name, u.Kind, Labels.Of(u.Kind), u.Contact, u.Phone, counts.GetValueOrDefault(u.Id), u.Version))];
+        return [.. units.Select(u => new UnitView(u.Id, u.RegionCode, u.Name, u.Kind, Labels.Of(u.Kind), u.Contact, Masking.Phone(u.Phone), counts.GetValueOrDefault(u.Id), u.Version))];
     }
 
     public static async Task<Outcome<Guid>> SaveUnitAsync(AppDbContext db, Guid? id, UnitRequest r, CancellationToken ct)
     {
+        var stored = id is { } known && r.Phone?.Contains('*') == true
+            ? await db.Set<HelpUnit>().AsNoTracking().Where(u => u.Id == known).Select(u => u.Phone).FirstOrDefaultAsync(ct) : null;
+        r = r with { Phone = Masking.Resubmitted(r.Phone, stored) };
         var errors = new Errors();
         errors.Require("name", r.Name, "单位名称", 100);
         errors.MaxLength("contact", r.Contact, "联系人", 50);
@@ -88,11 +91,15 @@ public static class Pairings
         var regions = cadres.Select(c => c.RegionCode).Distinct().ToList();
         var names = await db.Regions.IgnoreQueryFilters().AsNoTracking().Where(r => regions.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         return [.. cadres.Select(c => new CadreView(c.Id, c.RegionCode, names.GetValueOrDefault(c.RegionCode, c.RegionCode), c.UnitId, units.GetValueOrDefault(c.UnitId, ""),
-            c.Name, c.Post, c.Phone, c.UserName, c.Active, counts.GetValueOrDefault(c.Id), c.Version))];
+            c.Name, c.Post, Masking.Phone(c.Phone), c.UserName, c.Active, counts.GetValueOrDefault(c.Id), c.Version))];
     }
 
     public static async Task<Outcome<Guid>> SaveCadreAsync(AppDbContext db, Guid? id, CadreRequest r, CancellationToken ct)
     {
+        // The list shows phones masked; sent back unchanged, the stored number stays.
+        var stored = id is { } known && r.Phone?.Contains('*') == true
+            ? await db.Set<Cadre>().AsNoTracking().Where(c => c.Id == known).Select(c => c.Phone).FirstOrDefaultAsync(ct) : null;
+        r = r with { Phone = Masking.Resubmitted(r.Phone, stored) };
         var errors = new Errors();
         errors.Require("name", r.Name, "姓名", 50);
         errors.MaxLength("post", r.Post, "职务", 50);
@@ -131,6 +138,18 @@ public static class Pairings
         return await VersionedSave.SaveAsync(db, () => cadre.Id, ct);
     }
 
+    /// <summary>A cadre's full phone number, for who may reveal personal data; an audit event names the field, not the value.</summary>
+    public static async Task<Outcome<RevealPersonalData.Revealed>> RevealPhoneAsync(AppDbContext db, TimeProvider clock, Guid cadreId, CancellationToken ct)
+    {
+        var cadre = await db.Set<Cadre>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == cadreId, ct);
+        if (cadre is null)
+        {
+            return new Outcome<RevealPersonalData.Revealed>.NotFound();
+        }
+        await Audit.AuditEvents.WriteAsync(db, clock, Audit.AuditEvent.Reveal, nameof(Cadre), cadre.Id.ToString(), "phone", cadre.RegionCode, ct: ct);
+        return new Outcome<RevealPersonalData.Revealed>.Done(new("phone", cadre.Phone));
+    }
+
     /// <summary>The household's responsible cadres, the current one first, then the earlier ones.</summary>
     public static async Task<IReadOnlyList<PairingView>?> HistoryAsync(AppDbContext db, Guid householdId, CancellationToken ct)
     {
@@ -146,7 +165,7 @@ public static class Pairings
         return [.. rows.OrderBy(p => p.ToOn is not null).ThenByDescending(p => p.FromOn).ThenByDescending(p => p.Id).Select(p =>
         {
             var c = cadres.GetValueOrDefault(p.CadreId);
-            return new PairingView(p.Id, p.CadreId, c?.Name ?? "", c is null ? "" : units.GetValueOrDefault(c.UnitId, ""), c?.Post, c?.Phone, p.FromOn, p.ToOn, p.Reason, p.AssignedBy);
+            return new PairingView(p.Id, p.CadreId, c?.Name ?? "", c is null ? "" : units.GetValueOrDefault(c.UnitId, ""), c?.Post, Masking.Phone(c?.Phone), p.FromOn, p.ToOn, p.Reason, p.AssignedBy);
         })];
     }
 

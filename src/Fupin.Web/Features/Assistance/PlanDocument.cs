@@ -28,7 +28,7 @@ public static class PlanDocument
                 ["户主姓名", h.HeadName, "户编号", h.HouseholdNumber],
                 ["家庭人口", $"{h.MemberCount}人", "户类型", Labels.Of(h.Status)],
                 ["致贫原因", plan.Causes ?? plan.SuggestedCauses, "计划完成时限", plan.TargetOn?.ToString("yyyy年M月d日") ?? ""],
-                ["帮扶责任人", cadre?.Name ?? "", "帮扶单位及电话", $"{unit}{(cadre?.Phone is { } p ? " " + p : "")}"],
+                ["帮扶责任人", cadre?.Name ?? "", "帮扶单位及电话", $"{unit}{(cadre?.Phone is { Length: > 0 } p ? " " + Rules.Masking.Phone(p) : "")}"],
                 ["帮扶需求", plan.Needs ?? "", "", ""],
             ], mergeLast: true));
             body.Append(WordDocument.Para("帮扶措施", bold: true, size: 28));

@@ -94,7 +94,7 @@ public static class WorkTeams
         var checks = await db.Set<TeamCheckIn>().AsNoTracking().Where(c => c.TeamId == id).OrderByDescending(c => c.On).Take(100).ToListAsync(ct);
         var logs = await db.Set<TeamLog>().AsNoTracking().Where(l => l.TeamId == id).OrderByDescending(l => l.On).ThenByDescending(l => l.Id).Take(100).ToListAsync(ct);
         return new TeamDetail((await RowsAsync(db, [team], ct))[0],
-            [.. members.Select(m => new MemberView(m.Id, m.Name, m.Role, Labels.Of(m.Role), m.Unit, m.Phone, m.FromOn, m.ToOn))],
+            [.. members.Select(m => new MemberView(m.Id, m.Name, m.Role, Labels.Of(m.Role), m.Unit, Rules.Masking.Phone(m.Phone), m.FromOn, m.ToOn))],
             [.. checks.Select(c => new CheckInView(c.Id, c.MemberId, names.GetValueOrDefault(c.MemberId, ""), c.On, c.Kind, Labels.Of(c.Kind), c.Note, c.CheckedBy))],
             [.. logs.Select(l => new LogView(l.Id, l.MemberId, l.MemberId is { } m ? names.GetValueOrDefault(m) : null, l.On, l.Kind, Labels.Of(l.Kind), l.Content, l.WrittenBy))]);
     }
