@@ -60,6 +60,7 @@ builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportJobs>());
 builder.Services.AddHostedService<Fupin.Web.Features.Supervision.Scheduler>();
 builder.AddFupinOperations();
 
+builder.Services.AddFupinCookieFormAntiforgery();
 var app = builder.Build();
 
 await app.InitializeDatabaseAsync();
@@ -82,6 +83,7 @@ app.UseFupinSessionValidation();
 app.UseFupinCurrentUser();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseFupinCookieFormAntiforgery();
 app.UseFupinQueryRanges();
 
 // Stylesheets, scripts and fonts are public: the sign-in page needs them before anyone has signed in.
@@ -91,6 +93,7 @@ app.MapFupinReadiness();
 app.MapOpenApi().AllowAnonymous();
 app.MapScalarApiReference("/api/docs", o => o.WithTitle("扶贫系统 API")).AllowAnonymous();
 app.MapAuth();
+app.MapFupinAntiforgeryToken();
 app.MapRegions();
 app.MapHouseholds();
 app.MapMembers();
