@@ -19,12 +19,16 @@ public static class ApiSetup
             // Chinese as itself in JSON, not \uXXXX escapes.
             o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
         });
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        builder.Services.AddOpenApi(o =>
         {
-            doc.Info.Title = "精准扶贫与防返贫监测管理系统 API";
-            doc.Info.Description = "建档立卡、识别、收入、帮扶、监测等业务接口。先以 POST /api/v1/auth/token 取得令牌，再以 Authorization: Bearer 调用。";
-            return Task.CompletedTask;
-        }));
+            o.CreateSchemaReferenceId = OpenApiNames.ReferenceId;
+            o.AddDocumentTransformer((doc, _, _) =>
+            {
+                doc.Info.Title = "精准扶贫与防返贫监测管理系统 API";
+                doc.Info.Description = "建档立卡、识别、收入、帮扶、监测等业务接口。先以 POST /api/v1/auth/token 取得令牌，再以 Authorization: Bearer 调用。";
+                return Task.CompletedTask;
+            });
+        });
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             // No stack traces or exception text to clients; a request id to quote to support instead.

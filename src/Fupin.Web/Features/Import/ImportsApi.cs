@@ -48,14 +48,14 @@ public static class ImportsApi
     public static IEndpointRouteBuilder MapImports(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/imports").WithTags("名册导入").RequireAuthorization(AccountSetup.RegistryEditPolicy);
-        group.MapGet("/template", Template).WithName("ImportTemplate").WithSummary("下载导入模板：kind=registry 建档立卡名册（表头及填写说明），kind=income 收入台账");
+        group.MapGet("/template", Template).WithName("ImportTemplate").WithSummary("下载导入模板：kind=Registry 建档立卡名册（表头及填写说明），kind=Income 收入台账");
         group.MapGet("/", List).WithName("ListImports").WithSummary("导入历史：谁、何时、文件名及其哈希、行数、结果");
         group.MapGet("/{id:guid}", Get).WithName("GetImport").WithSummary("导入任务的状态和进度（已校验行数、已写入行数）");
         group.MapGet("/{id:guid}/errors", Errors).WithName("ImportErrorReport").WithSummary("下载错误报告：原表各行加一列“错误说明”");
         group.MapPost("/", Upload).WithName("UploadImport").DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(512L * 1024 * 1024))
             .WithFormOptions(multipartBodyLengthLimit: 512L * 1024 * 1024)
-            .WithSummary("上传名册（kind=registry，默认）或收入台账（kind=income）：.xlsx 或 CSV（UTF-8 或 GB18030），全部通过校验才写入；返回导入任务，轮询其状态")
+            .WithSummary("上传名册（kind=Registry，默认）或收入台账（kind=Income）：.xlsx 或 CSV（UTF-8 或 GB18030），全部通过校验才写入；返回导入任务，轮询其状态")
             .Produces<JobView>(StatusCodes.Status202Accepted);
         return app;
     }

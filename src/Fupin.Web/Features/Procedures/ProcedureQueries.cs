@@ -93,8 +93,9 @@ public static class ProcedureQueries
         public CaseState? State { get; set; }
         public string? RegionCode { get; set; }
         public Guid? HouseholdId { get; set; }
-        public int Page { get; set; } = 1;
-        public int PageSize { get; set; } = 20;
+        // Nullable: a property left out of the query string binds as null, so the defaults below apply (an int binds as 0).
+        public int? Page { get; set; }
+        public int? PageSize { get; set; }
     }
 
     public static async Task<Paged<CaseRow>> ListAsync(AppDbContext db, ProcedureDefinitions definitions, ListQuery q, CancellationToken ct)
@@ -113,7 +114,7 @@ public static class ProcedureQueries
             cases = cases.Where(c => c.HouseholdId == hid);
         }
         cases = cases.Within(q.RegionCode);
-        var (skip, take) = Paging.Window(q.Page, q.PageSize);
+        var (skip, take) = Paging.Window(q.Page ?? 1, q.PageSize ?? 20);
         var total = await cases.CountAsync(ct);
         var page = await cases.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Id).Skip(skip).Take(take).ToListAsync(ct);
         return new Paged<CaseRow>(await RowsAsync(db, definitions, page, ct), total);
