@@ -322,6 +322,28 @@ public abstract class ImportApiTests(FupinApp app)
     }
 
     [Fact]
+    public async Task A_head_row_with_an_unknown_village_is_the_only_fault_named_for_its_household()
+    {
+        var client = await app.ClientAsync();
+        var people = People(2);
+        people[0] = people[0] with { Village = "无此村" };
+        people[1] = people[1] with { Village = "无此村" };
+        var job = await ImportCsvAsync(client, people);
+        Assert.Equal(ImportState.Failed, job.State);
+        var report = await client.GetByteArrayAsync($"/api/v1/imports/{job.Id}/errors", Ct);
+        using var stream = new MemoryStream(report);
+        var errors = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>()
+            .ToDictionary(r => r["行号"]!.ToString()!, r => r[ImportReport.ErrorHeader]?.ToString() ?? "");
+        // Row 2 (the head) names the village; row 3 (the same columns) is not blamed again, nor for a missing head;
+        // row 4 (another village) differs from row 2, which is true; household 2 (rows 5–7) is fine.
+        Assert.Contains("不存在或不在您的管辖范围内", errors["2"]);
+        Assert.DoesNotContain(errors.Values, e => e.Contains("没有户主"));
+        Assert.False(errors.TryGetValue("3", out var third) && third.Length > 0, third);
+        Assert.Contains("与本户第2行不一致", errors["4"]);
+        Assert.False(errors.TryGetValue("5", out var fifth) && fifth.Length > 0, fifth);
+    }
+
+    [Fact]
     public async Task Duplicates_within_the_file_and_against_registered_people_and_heads_are_checked()
     {
         var client = await app.ClientAsync();

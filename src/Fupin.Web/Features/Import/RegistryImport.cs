@@ -255,6 +255,9 @@ public static class RegistryImport
 
             // A household looked up by the 户编号's characters: a string is made only for a household's first row.
             var householdsByNumber = households.GetAlternateLookup<ReadOnlySpan<char>>();
+            // Households whose first row could not be placed (unknown village or code): their later rows are checked
+            // against that row, and the household is not reported again for a missing head (its head row has the error).
+            var unplaced = new Dictionary<string, (int Line, RowParser.HouseholdPart Part)>();
             foreach (var row in sheet.Rows())
             {
                 ct.ThrowIfCancellationRequested();
@@ -272,7 +275,14 @@ public static class RegistryImport
                 var member = parser.ParseMember(problems);
                 householdsByNumber.TryGetValue(parser.Number, out var pending);
                 RowParser.HouseholdPart? part = null;
-                if (pending is null)
+                if (pending is null && unplaced.Count > 0 && unplaced.TryGetValue(parser.Number.ToString(), out var first))
+                {
+                    if (!parser.SameHousehold(first.Part))
+                    {
+                        problems.Add($"户级信息（所属村、户主姓名、户属性、致贫原因、识别年度、联系电话、银行账号等）与本户第{first.Line}行不一致");
+                    }
+                }
+                else if (pending is null)
                 {
                     // The household's first row: its columns are read and checked once.
                     part = parser.ParseHousehold(problems);
@@ -310,6 +320,10 @@ public static class RegistryImport
                         {
                             problems.Add($"所属村“{part.Township}{part.Village}”不存在或不在您的管辖范围内");
                         }
+                    }
+                    if (region is null && part.Number.Length > 0)
+                    {
+                        unplaced.TryAdd(part.Number, (line, part));
                     }
                     if (region is not null && part.Number.Length > 0)
                     {
