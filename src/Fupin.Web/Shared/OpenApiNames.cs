@@ -11,7 +11,7 @@ namespace Fupin.Web.Shared;
 public static class OpenApiNames
 {
     public static string? ReferenceId(JsonTypeInfo info) =>
-        OpenApiOptions.CreateDefaultSchemaReferenceId(info) is not null && Ours(info.Type) ? Name(info.Type) : OpenApiOptions.CreateDefaultSchemaReferenceId(info);
+        OpenApiOptions.CreateDefaultSchemaReferenceId(info) is { } id ? (Ours(info.Type) ? Name(info.Type) : id) : null;
 
     /// <summary>The schema name of a type of this application (or a generic over one).</summary>
     public static string Name(Type type)

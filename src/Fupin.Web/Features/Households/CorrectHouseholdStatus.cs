@@ -22,7 +22,7 @@ public static class CorrectHouseholdStatus
 
     public static async Task<Outcome<int>> Handle(AppDbContext db, FileStore files, TimeProvider clock, Guid id, Request r, Evidence? evidence, CancellationToken ct)
     {
-        if (!(db.User.Role ?? "").Split(',').Contains(Roles.CountyOffice))
+        if (!db.User.Principal.IsInRole(Roles.CountyOffice))
         {
             return new Outcome<int>.Forbidden("农户状态只能经相应程序变更；直接更正笔误仅限县级扶贫办");
         }

@@ -66,6 +66,8 @@ public static class RegistryImport
     /// <summary>Registries up to this many households have their keys loaded before the file is read, so a large first load can be written while it is read.</summary>
     public const int StreamRegistryCap = 100_000;
 
+    private static string Inconsistent(int firstRow) => $"户级信息（所属村、户主姓名、户属性、致贫原因、识别年度、联系电话、银行账号等）与本户第{firstRow}行不一致";
+
     private sealed class Pending(RowParser.HouseholdPart part, string regionCode, int firstRow, bool isNew, int index)
     {
         /// <summary>Its place in the file's household list (what <see cref="FileIds"/> keeps instead of the 户编号).</summary>
@@ -279,7 +281,7 @@ public static class RegistryImport
                 {
                     if (!parser.SameHousehold(first.Part))
                     {
-                        problems.Add($"户级信息（所属村、户主姓名、户属性、致贫原因、识别年度、联系电话、银行账号等）与本户第{first.Line}行不一致");
+                        problems.Add(Inconsistent(first.Line));
                     }
                 }
                 else if (pending is null)
@@ -297,7 +299,7 @@ public static class RegistryImport
                 }
                 else if (!parser.SameHousehold(pending.Part))
                 {
-                    problems.Add($"户级信息（所属村、户主姓名、户属性、致贫原因、识别年度、联系电话、银行账号等）与本户第{pending.FirstRow}行不一致");
+                    problems.Add(Inconsistent(pending.FirstRow));
                 }
                 var id = parser.Validate(member, part?.Input, problems);
 
